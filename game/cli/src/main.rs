@@ -1,0 +1,134 @@
+//! `dedale-cli`: the trainer's tools for Dédale scenarios — check, graph, solve, play.
+//!
+//! Help and messages are in French; `--lang en` (or `DEDALE_LANG=en`) switches to English.
+
+mod check;
+mod graph;
+mod help_en;
+mod play;
+mod render;
+mod solve;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dedale_core::Lang;
+
+/// Outils du formateur pour les scénarios Dédale : vérifier, dessiner, résoudre, jouer.
+#[derive(Parser, Debug)]
+#[command(name = "dedale-cli", version, disable_help_subcommand = true)]
+struct Cli {
+    /// Langue des messages : fr (par défaut) ou en.
+    #[arg(long, global = true, env = "DEDALE_LANG", default_value = "fr", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Vérifie des scénarios (fichiers ou dossiers) : format, références, traductions, fins atteignables, impasses.
+    Check {
+        /// Fichiers .ron ou dossiers qui en contiennent.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Dessine le scénario comme un graphe : pages, transitions et leurs conditions, fins.
+    Graph {
+        /// Le fichier du scénario.
+        file: PathBuf,
+        /// Format du graphe : dot (Graphviz) ou mermaid.
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: GraphFormat,
+    },
+    /// Explore tous les chemins : pages atteintes, plus court chemin vers chaque fin, impasses.
+    Solve {
+        /// Le fichier du scénario.
+        file: PathBuf,
+        /// Sortie JSON, pour d'autres outils.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Joue le scénario dans le terminal, ou rejoue un script sans personne.
+    Play {
+        /// Le fichier du scénario.
+        file: PathBuf,
+        /// Graine du hasard (codes, captchas, incidents) : la même graine rejoue la même partie.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Mode de jeu.
+        #[arg(long, value_enum, default_value = "atelier")]
+        mode: ModeArg,
+        /// Script d'actions à rejouer (une action par ligne) ; affiche la transcription et la fin atteinte.
+        #[arg(long)]
+        script: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ModeArg {
+    Atelier,
+    Formation,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("langue « {s} » inconnue : fr ou en"))
+}
+
+fn main() -> ExitCode {
+    let english = help_en::wants_english();
+    let mut command = Cli::command();
+    if english {
+        command = help_en::translate(command);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let lang = cli.lang;
+    let result = match cli.command {
+        Command::Check { paths } => check::run(&paths, lang),
+        Command::Graph { file, format } => graph::run(&file, matches!(format, GraphFormat::Dot), lang),
+        Command::Solve { file, json } => solve::run(&file, json, lang),
+        Command::Play { file, seed, mode, script } => {
+            let mode = match mode {
+                ModeArg::Atelier => dedale_core::model::Mode::Atelier,
+                ModeArg::Formation => dedale_core::model::Mode::Formation,
+            };
+            play::run(&file, seed, mode, script.as_deref(), lang)
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a file, or says in the player's language why it cannot.
+pub(crate) fn read(path: &std::path::Path, lang: Lang) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| match lang {
+        Lang::En => format!("{}: cannot read the file: {e}", path.display()),
+        _ => format!("{} : impossible de lire le fichier : {e}", path.display()),
+    })
+}
+
+/// Loads and checks one scenario, printing its problems on stderr.
+pub(crate) fn load(path: &std::path::Path, lang: Lang) -> Result<dedale_core::model::Scenario, String> {
+    let source = read(path, lang)?;
+    let name = path.display().to_string();
+    match dedale_core::load::load(&name, &source) {
+        Ok(s) => Ok(s),
+        Err(report) => Err(report.render(lang).trim_end().to_string()),
+    }
+}

@@ -1,0 +1,73 @@
+//! Conditions that choose a route or trigger an incident, and the effects a
+//! route, a page or a dialogue answer applies. The engine evaluates them;
+//! the solver reads them to know which answers change the course of a run.
+
+use serde::{Deserialize, Serialize};
+
+/// A condition on the run so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Condition {
+    /// Always holds.
+    #[default]
+    Always,
+    /// A flag set by an effect.
+    Flag(String),
+    /// A choice's answer is this option, or a field's value is exactly this text.
+    Answer(String, String),
+    /// A box is ticked.
+    Checked(String),
+    /// A field's value is the persona's fact (an IBAN that is really theirs).
+    Matches(String, String),
+    /// This document was uploaded in this upload.
+    Uploaded(String, String),
+    /// The professional chose this dialogue line.
+    Said(String),
+    /// The player has been on this page.
+    Visited(String),
+    /// A seeded random draw that holds this many times in a hundred.
+    Chance(u8),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// All of them hold.
+    All(Vec<Condition>),
+    /// At least one holds.
+    Any(Vec<Condition>),
+}
+
+impl Condition {
+    /// Calls `f` on this condition and every one nested in it.
+    pub fn visit(&self, f: &mut dyn FnMut(&Condition)) {
+        f(self);
+        match self {
+            Condition::Not(c) => c.visit(f),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
+            _ => {}
+        }
+    }
+
+    /// How deeply conditions nest, to refuse files whose evaluation would go too deep.
+    pub fn depth(&self) -> usize {
+        match self {
+            Condition::Not(c) => 1 + c.depth(),
+            Condition::All(cs) | Condition::Any(cs) => {
+                1 + cs.iter().map(Condition::depth).max().unwrap_or(0)
+            }
+            _ => 1,
+        }
+    }
+}
+
+/// A change to the run.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Effect {
+    /// Sends a message of the scenario to the phone or the mailbox.
+    Send(String),
+    /// Sets a flag.
+    Set(String),
+    /// Clears a flag.
+    Unset(String),
+    /// Adds to (or subtracts from) the *droits* score.
+    Droits(i32),
+    /// Adds to (or subtracts from) the *autonomie* score.
+    Autonomie(i32),
+}

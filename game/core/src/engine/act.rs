@@ -1,0 +1,230 @@
+//! Every action but pressing a button.
+
+use super::eval::add_score;
+use super::{Action, Answer, Dice, EventKind, Feedback, FieldError, Outcome, Refusal, Session};
+use crate::model::{Block, Dialogue, EndingKind, Mode};
+use crate::rules::ErrorKind;
+
+/// Longest text kept from one input: enough for any real field, bounded for hostile callers.
+const MAX_INPUT_CHARS: usize = 500;
+
+impl Session<'_> {
+    pub(super) fn perform(&mut self, action: Action, dice: &mut dyn Dice, out: &mut Outcome) {
+        let touches_portal = matches!(
+            action,
+            Action::Fill { .. }
+                | Action::Choose { .. }
+                | Action::Tick { .. }
+                | Action::Upload { .. }
+                | Action::Press { .. }
+                | Action::Back
+        );
+        if touches_portal {
+            self.state.idle_ms = 0;
+        }
+        match action {
+            Action::Fill { field, value } => self.fill(&field, &value, out),
+            Action::Choose { field, option } => self.choose(&field, &option, out),
+            Action::Tick { field, checked } => self.tick(&field, checked, out),
+            Action::Upload { field, document } => self.upload(&field, &document, out),
+            Action::Press { button } => self.press(&button, dice, out),
+            Action::OpenDocument { document } => self.open_document(&document, out),
+            Action::ReadMessage { message } => self.read_message(&message, out),
+            Action::Hint => self.hint(out),
+            Action::Back => self.back(out),
+            Action::Wait { seconds } => self.wait(seconds, dice, out),
+            Action::Say { line } => self.say(&line, dice, out),
+            Action::Abandon => self.abandon(out),
+        }
+    }
+
+    /// The input with this id on the current page.
+    fn input_here(&self, id: &str) -> Option<&Block> {
+        self.scenario
+            .page(&self.state.page)?
+            .blocks
+            .iter()
+            .find(|b| b.input_id() == Some(id))
+    }
+
+    fn store(&mut self, field: &str, answer: Answer, out: &mut Outcome) {
+        self.state.answers.insert(field.to_string(), answer);
+        self.state.errors.retain(|e| e.field != field);
+        out.feedback.push(Feedback::Accepted);
+    }
+
+    fn fill(&mut self, field: &str, value: &str, out: &mut Outcome) {
+        match self.input_here(field) {
+            Some(Block::Field(_) | Block::Captcha(_) | Block::Code(_)) => {
+                let value: String = value.chars().take(MAX_INPUT_CHARS).collect();
+                self.store(field, Answer::Text(value), out);
+            }
+            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+        }
+    }
+
+    fn choose(&mut self, field: &str, option: &str, out: &mut Outcome) {
+        match self.input_here(field) {
+            Some(Block::Choice(c)) if c.options.iter().any(|o| o.id == option) => {
+                self.store(field, Answer::Option(option.to_string()), out);
+            }
+            Some(Block::Choice(_)) => {
+                out.feedback.push(Feedback::Refused(Refusal::NoSuchOption(option.into())));
+            }
+            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+        }
+    }
+
+    fn tick(&mut self, field: &str, checked: bool, out: &mut Outcome) {
+        match self.input_here(field) {
+            Some(Block::Checkbox(_)) => self.store(field, Answer::Checked(checked), out),
+            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+        }
+    }
+
+    /// Portals check a file's type and size as soon as it is picked.
+    fn upload(&mut self, field: &str, document: &str, out: &mut Outcome) {
+        let upload = match self.input_here(field) {
+            Some(Block::Upload(u)) => u.clone(),
+            Some(_) => return out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => return out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+        };
+        let Some(doc) = self.scenario.document(document) else {
+            return out.feedback.push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
+        };
+        let accepted = || upload.accept.iter().map(|f| f.name().to_string()).collect();
+        let error = match &doc.file {
+            None => Some(ErrorKind::UploadType { accepted: accepted() }),
+            Some(file) if !upload.accept.contains(&file.format) => {
+                Some(ErrorKind::UploadType { accepted: accepted() })
+            }
+            Some(file) if file.size_kb > upload.max_kb => {
+                Some(ErrorKind::UploadSize { max_kb: upload.max_kb })
+            }
+            Some(_) => None,
+        };
+        match error {
+            Some(kind) => self.refuse(vec![FieldError { field: field.to_string(), kind }], out),
+            None => self.store(field, Answer::Document(document.to_string()), out),
+        }
+    }
+
+    /// Shows refused values and records each mistake by kind.
+    pub(super) fn refuse(&mut self, errors: Vec<FieldError>, out: &mut Outcome) {
+        for e in &errors {
+            self.event(out, EventKind::FieldError { field: e.field.clone(), error: e.kind.code().to_string() });
+            self.state.errors.retain(|old| old.field != e.field);
+        }
+        self.state.errors.extend(errors.iter().cloned());
+        out.feedback.push(Feedback::Invalid(errors));
+    }
+
+    fn open_document(&mut self, document: &str, out: &mut Outcome) {
+        if self.scenario.document(document).is_none() {
+            return out.feedback.push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
+        }
+        self.event(out, EventKind::DocumentOpened { document: document.to_string() });
+        out.feedback.push(Feedback::Accepted);
+    }
+
+    fn read_message(&mut self, message: &str, out: &mut Outcome) {
+        let mut found = false;
+        for r in self.state.inbox.iter_mut().filter(|r| r.message == message) {
+            r.read = true;
+            found = true;
+        }
+        if !found {
+            return out.feedback.push(Feedback::Refused(Refusal::NoSuchMessage(message.into())));
+        }
+        self.event(out, EventKind::MessageRead { message: message.to_string() });
+        out.feedback.push(Feedback::Accepted);
+    }
+
+    fn hint(&mut self, out: &mut Outcome) {
+        let page = self.state.page.clone();
+        let available = self.scenario.page(&page).map_or(0, |p| p.hints.len());
+        let used = self.state.hints.get(&page).copied().unwrap_or(0);
+        if usize::from(used) >= available {
+            return out.feedback.push(Feedback::Refused(Refusal::NoMoreHints));
+        }
+        let level = used.saturating_add(1);
+        self.state.hints.insert(page.clone(), level);
+        self.event(out, EventKind::HintUsed { page, level });
+        out.feedback.push(Feedback::Hint { level });
+    }
+
+    fn back(&mut self, out: &mut Outcome) {
+        let Some(previous) = self.state.history.pop() else {
+            return out.feedback.push(Feedback::Refused(Refusal::NoBack));
+        };
+        let from = self.state.page.clone();
+        self.event(out, EventKind::Back { from: from.clone() });
+        self.event(out, EventKind::PageLeft { page: from });
+        self.show(&previous, out);
+    }
+
+    fn wait(&mut self, seconds: u32, dice: &mut dyn Dice, out: &mut Outcome) {
+        let ms = u64::from(seconds) * 1000;
+        self.state.clock_ms = self.state.clock_ms.saturating_add(ms);
+        self.state.idle_ms = self.state.idle_ms.saturating_add(ms);
+        let Some(timeout) = self.scenario.page(&self.state.page).and_then(|p| p.timeout.clone()) else {
+            return out.feedback.push(Feedback::Accepted);
+        };
+        if self.state.idle_ms < u64::from(timeout.minutes) * 60_000 {
+            return out.feedback.push(Feedback::Accepted);
+        }
+        let page = self.state.page.clone();
+        self.clear_page_answers();
+        self.event(out, EventKind::Timeout { page: page.clone() });
+        out.feedback.push(Feedback::Timeout(page));
+        self.go(&timeout.goto, dice, out);
+    }
+
+    /// Dialogues of the current page waiting for an answer (mode *Formation* only).
+    pub fn open_dialogues(&self) -> Vec<&Dialogue> {
+        if self.state.mode != Mode::Formation || self.state.ending.is_some() {
+            return Vec::new();
+        }
+        let Some(page) = self.scenario.page(&self.state.page) else { return Vec::new() };
+        let mut never = super::ForcedDice::new(Vec::new());
+        page.dialogue
+            .iter()
+            .filter(|d| !self.state.answered.contains(&d.id) && self.holds(&d.when, &mut never))
+            .collect()
+    }
+
+    fn say(&mut self, line_id: &str, _dice: &mut dyn Dice, out: &mut Outcome) {
+        let found = self.open_dialogues().into_iter().find_map(|d| {
+            d.lines.iter().find(|l| l.id == line_id).map(|l| (d.id.clone(), l.clone()))
+        });
+        let Some((dialogue, line)) = found else {
+            return out.feedback.push(Feedback::Refused(Refusal::NoSuchLine(line_id.into())));
+        };
+        self.state.droits = add_score(self.state.droits, line.droits);
+        self.state.autonomie = add_score(self.state.autonomie, line.autonomie);
+        self.state.said.insert(line.id.clone());
+        self.state.answered.insert(dialogue);
+        self.event(out, EventKind::Posture { line: line.id.clone(), posture: line.posture });
+        out.feedback.push(Feedback::Reply(line.id.clone()));
+        self.apply(&line.effects, out);
+    }
+
+    fn abandon(&mut self, out: &mut Outcome) {
+        let Some(ending) = self.scenario.first_ending(EndingKind::Abandon) else {
+            return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute("abandon".into())));
+        };
+        let id = ending.id.clone();
+        self.event(out, EventKind::Abandoned { page: self.state.page.clone() });
+        self.end(&id, out);
+    }
+
+    pub(super) fn clear_page_answers(&mut self) {
+        let Some(page) = self.scenario.page(&self.state.page) else { return };
+        for id in page.blocks.iter().filter_map(|b| b.input_id()) {
+            self.state.answers.remove(id);
+        }
+    }
+}

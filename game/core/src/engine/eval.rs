@@ -1,0 +1,98 @@
+//! Evaluating conditions and applying effects.
+
+use super::{dice, Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session};
+use crate::condition::{Condition, Effect};
+
+/// Conditions nested deeper than this are refused by the loader; the engine stops there too.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+impl Session<'_> {
+    /// Whether `cond` holds now; `Chance` rolls the dice.
+    pub(super) fn holds(&self, cond: &Condition, dice: &mut dyn Dice) -> bool {
+        self.holds_at(cond, dice, 0)
+    }
+
+    fn holds_at(&self, cond: &Condition, dice: &mut dyn Dice, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        let st = &self.state;
+        match cond {
+            Condition::Always => true,
+            Condition::Flag(f) => st.flags.contains(f),
+            Condition::Answer(field, value) => match st.answers.get(field) {
+                Some(Answer::Text(t) | Answer::Option(t)) => t == value,
+                _ => false,
+            },
+            Condition::Checked(field) => st.answers.get(field) == Some(&Answer::Checked(true)),
+            Condition::Matches(field, fact) => {
+                match (st.answers.get(field), self.scenario.fact(fact)) {
+                    (Some(Answer::Text(t)), Some(v)) => self.same_value(field, t, v),
+                    _ => false,
+                }
+            }
+            Condition::Uploaded(field, doc) => {
+                st.answers.get(field) == Some(&Answer::Document(doc.clone()))
+            }
+            Condition::Said(line) => st.said.contains(line),
+            Condition::Visited(page) => st.visited.contains(page),
+            Condition::Chance(p) => dice.roll(*p),
+            Condition::Not(c) => !self.holds_at(c, dice, depth + 1),
+            Condition::All(cs) => cs.iter().all(|c| self.holds_at(c, dice, depth + 1)),
+            Condition::Any(cs) => cs.iter().any(|c| self.holds_at(c, dice, depth + 1)),
+        }
+    }
+
+    /// Whether a typed value and a printed fact are the same value for this field's rule
+    /// (an IBAN typed without spaces matches the RIB that prints them).
+    pub(super) fn same_value(&self, field: &str, typed: &str, fact: &str) -> bool {
+        let kind = match self.scenario.input(field) {
+            Some((_, crate::model::Block::Field(f))) => &f.kind,
+            _ => return typed.trim() == fact.trim(),
+        };
+        let today = self.state.today;
+        match (crate::rules::check(kind, typed.trim(), today), crate::rules::check(kind, fact.trim(), today)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => typed.trim() == fact.trim(),
+        }
+    }
+
+    /// Applies effects in order.
+    pub(super) fn apply(&mut self, effects: &[Effect], out: &mut Outcome) {
+        for effect in effects {
+            match effect {
+                Effect::Send(id) => self.send(id, out),
+                Effect::Set(flag) => {
+                    self.state.flags.insert(flag.clone());
+                }
+                Effect::Unset(flag) => {
+                    self.state.flags.remove(flag);
+                }
+                Effect::Droits(d) => self.state.droits = add_score(self.state.droits, *d),
+                Effect::Autonomie(d) => self.state.autonomie = add_score(self.state.autonomie, *d),
+            }
+        }
+    }
+
+    fn send(&mut self, id: &str, out: &mut Outcome) {
+        let Some(message) = self.scenario.message(id) else { return };
+        let code = message.body.fr.contains("{code}").then(|| dice::digits(self.state.draws(), 6));
+        self.state.inbox.push(Received {
+            message: id.to_string(),
+            at_ms: self.state.clock_ms,
+            code,
+            read: false,
+        });
+        out.feedback.push(Feedback::Received(id.to_string()));
+        self.event(out, EventKind::MessageReceived { message: id.to_string() });
+    }
+
+    pub(super) fn event(&self, out: &mut Outcome, kind: EventKind) {
+        out.events.push(Event { at_ms: self.state.clock_ms, kind });
+    }
+}
+
+/// Scores stay between 0 and 100 whatever a scenario adds.
+pub(super) fn add_score(score: i32, delta: i32) -> i32 {
+    score.saturating_add(delta).clamp(0, 100)
+}

@@ -1,0 +1,223 @@
+//! Pressing a button: checking the page, incidents, routes, arriving on a
+//! page and ending.
+
+use super::{dice, Answer, Dice, EventKind, Feedback, FieldError, Outcome, Reached, Refusal, Session};
+use crate::model::{Block, Target, Trigger};
+use crate::rules::{self, ErrorKind};
+
+/// Incidents that send the player elsewhere on arrival may chain; past this many, the player stays.
+const MAX_REDIRECTS: usize = 8;
+
+impl Session<'_> {
+    pub(super) fn press(&mut self, button_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
+        let Some(page) = self.scenario.page(&self.state.page) else { return };
+        let Some(button) = page.button(button_id) else {
+            return out.feedback.push(Feedback::Refused(Refusal::NoSuchButton(button_id.into())));
+        };
+        if let Some(d) = self.open_dialogues().into_iter().find(|d| d.required) {
+            return out.feedback.push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
+        }
+        if button.validate {
+            let errors = self.validate();
+            if !errors.is_empty() {
+                return self.refuse(errors, out);
+            }
+        }
+        self.state.errors.clear();
+        let trigger = Trigger::Press(button_id.to_string());
+        for incident in page.incidents.iter().filter(|i| i.on == trigger) {
+            if self.holds(&incident.when, dice) {
+                return self.incident(incident, dice, out);
+            }
+        }
+        let route = button.routes().find(|r| self.holds(&r.when, dice));
+        let Some(route) = route else {
+            return out.feedback.push(Feedback::Refused(Refusal::NoRoute(button_id.into())));
+        };
+        self.apply(&route.effects, out);
+        self.go(&route.goto, dice, out);
+    }
+
+    /// Checks every input of the current page; valid text is kept normalised.
+    fn validate(&mut self) -> Vec<FieldError> {
+        let Some(page) = self.scenario.page(&self.state.page) else { return Vec::new() };
+        let mut errors = Vec::new();
+        for block in &page.blocks {
+            let Some(id) = block.input_id() else { continue };
+            if let Some(kind) = self.check_input(block) {
+                errors.push(FieldError { field: id.to_string(), kind });
+                if matches!(block, Block::Captcha(_)) {
+                    let fresh = dice::captcha(self.state.draws());
+                    self.state.captchas.insert(id.to_string(), fresh);
+                    self.state.answers.remove(id);
+                }
+            }
+        }
+        errors
+    }
+
+    /// The error of one input, normalising a valid text answer in place.
+    fn check_input(&mut self, block: &Block) -> Option<ErrorKind> {
+        let id = block.input_id()?;
+        let answer = self.state.answers.get(id).cloned();
+        let typed = match &answer {
+            Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            _ => None,
+        };
+        match block {
+            Block::Field(f) => {
+                let Some(typed) = typed else { return f.required.then_some(ErrorKind::Required) };
+                match rules::check(&f.kind, &typed, self.state.today) {
+                    Err(kind) => Some(kind),
+                    Ok(normal) => {
+                        let fact = f.expects.as_deref().and_then(|e| self.scenario.fact(e));
+                        if let (true, Some(fact)) = (f.must_match, fact) {
+                            if !self.same_value(id, &normal, fact) {
+                                return Some(ErrorKind::Mismatch);
+                            }
+                        }
+                        self.state.answers.insert(id.to_string(), Answer::Text(normal));
+                        None
+                    }
+                }
+            }
+            Block::Choice(c) => match answer {
+                Some(Answer::Option(_)) => None,
+                _ => c.required.then_some(ErrorKind::ChoiceRequired),
+            },
+            Block::Checkbox(c) => {
+                (c.required && answer != Some(Answer::Checked(true))).then_some(ErrorKind::ConsentRequired)
+            }
+            Block::Upload(u) => match answer {
+                Some(Answer::Document(_)) => None,
+                _ => u.required.then_some(ErrorKind::Required),
+            },
+            Block::Captcha(_) => {
+                let expected = self.state.captchas.get(id)?;
+                let ok = typed.is_some_and(|t| t.replace(' ', "").eq_ignore_ascii_case(expected));
+                (!ok).then_some(ErrorKind::CaptchaWrong)
+            }
+            Block::Code(c) => {
+                let Some(typed) = typed else { return Some(ErrorKind::Required) };
+                let Some((code, sent)) = self.state.code_of(&c.message) else {
+                    return Some(ErrorKind::CodeWrong);
+                };
+                if typed.replace(' ', "") != code {
+                    return Some(ErrorKind::CodeWrong);
+                }
+                let age = self.state.clock_ms.saturating_sub(sent);
+                let expired = c.valid_minutes.is_some_and(|m| age > u64::from(m) * 60_000);
+                expired.then_some(ErrorKind::CodeExpired)
+            }
+            Block::Heading(_) | Block::Paragraph(_) | Block::Notice(_) | Block::Button(_) => None,
+        }
+    }
+
+    fn incident(&mut self, incident: &crate::model::Incident, dice: &mut dyn Dice, out: &mut Outcome) {
+        self.event(out, EventKind::Incident { incident: incident.id.clone(), kind: incident.kind });
+        out.feedback.push(Feedback::Incident(incident.id.clone()));
+        if incident.clear_answers {
+            self.clear_page_answers();
+        }
+        match &incident.goto {
+            Some(goto) => {
+                self.go(goto, dice, out);
+                if self.state.ending.is_none() {
+                    self.state.incident = Some(incident.id.clone());
+                }
+            }
+            None => self.state.incident = Some(incident.id.clone()),
+        }
+    }
+
+    /// Leaves the current page for a page or an ending.
+    pub(super) fn go(&mut self, goto: &str, dice: &mut dyn Dice, out: &mut Outcome) {
+        match self.scenario.target(goto) {
+            Some(Target::Ending(e)) => self.end(&e.id, out),
+            Some(Target::Page(_)) => {
+                let from = std::mem::replace(&mut self.state.page, goto.to_string());
+                self.event(out, EventKind::PageLeft { page: from.clone() });
+                self.state.history.push(from);
+                self.arrive(goto, dice, out);
+            }
+            None => out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(goto.into()))),
+        }
+    }
+
+    /// Arrives on a page: shows it, applies its effects, then tries its arrival incidents.
+    pub(super) fn arrive(&mut self, page_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
+        let mut current = page_id.to_string();
+        for _ in 0..MAX_REDIRECTS {
+            let Some(page) = self.scenario.page(&current) else {
+                return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(current)));
+            };
+            self.show(&current, out);
+            self.apply(&page.on_enter, out);
+            let fired = page
+                .incidents
+                .iter()
+                .filter(|i| i.on == Trigger::Enter)
+                .find(|i| self.holds(&i.when, dice));
+            let Some(incident) = fired else { return };
+            self.event(out, EventKind::Incident { incident: incident.id.clone(), kind: incident.kind });
+            out.feedback.push(Feedback::Incident(incident.id.clone()));
+            self.state.incident = Some(incident.id.clone());
+            let next = match &incident.goto {
+                None => return,
+                Some(next) => next.clone(),
+            };
+            match self.scenario.target(&next) {
+                Some(Target::Ending(e)) => return self.end(&e.id, out),
+                Some(Target::Page(_)) => {
+                    self.event(out, EventKind::PageLeft { page: current.clone() });
+                    self.state.history.push(std::mem::replace(&mut current, next));
+                }
+                None => return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(next))),
+            }
+        }
+    }
+
+    /// Shows a page as it is: no effects, no incidents (also used by "back").
+    pub(super) fn show(&mut self, page_id: &str, out: &mut Outcome) {
+        self.state.page = page_id.to_string();
+        self.state.visited.insert(page_id.to_string());
+        self.state.errors.clear();
+        self.state.incident = None;
+        self.state.idle_ms = 0;
+        self.event(out, EventKind::PageEntered { page: page_id.to_string() });
+        out.feedback.push(Feedback::Page(page_id.to_string()));
+        let captchas: Vec<String> = self
+            .scenario
+            .page(page_id)
+            .map(|p| {
+                p.blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Captcha(c) => Some(c.id.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for id in captchas {
+            let drawn = dice::captcha(self.state.draws());
+            self.state.captchas.insert(id.clone(), drawn);
+            self.state.answers.remove(&id);
+        }
+    }
+
+    /// Ends the session on this ending.
+    pub(super) fn end(&mut self, ending_id: &str, out: &mut Outcome) {
+        let Some(ending) = self.scenario.ending(ending_id) else {
+            return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(ending_id.into())));
+        };
+        let receipt = ending
+            .receipt
+            .as_ref()
+            .map(|r| r.replace("{n}", &dice::digits(self.state.draws(), 8)));
+        self.event(out, EventKind::PageLeft { page: self.state.page.clone() });
+        self.event(out, EventKind::Ended { ending: ending.id.clone(), kind: ending.kind });
+        self.state.ending = Some(Reached { ending: ending.id.clone(), kind: ending.kind, receipt });
+        out.feedback.push(Feedback::Ended(ending.id.clone()));
+    }
+}

@@ -1,0 +1,166 @@
+//! The state of a run: everything needed to draw the screen, save, resume and replay.
+
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{dice, Event, FieldError, Settings, DEFAULT_TODAY};
+use crate::model::{EndingKind, Mode, Scenario};
+use crate::rules::Date;
+
+/// The whole state of a session. It holds the player's answers so a session
+/// can be resumed on the same device; it is never exported with the metrics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Scenario id, to refuse resuming into another scenario.
+    pub scenario: String,
+    /// Scenario version, likewise.
+    pub version: String,
+    /// *Atelier* or *Formation*.
+    pub mode: Mode,
+    /// The story's date.
+    pub today: Date,
+    /// The current page.
+    pub page: String,
+    /// Pages to go back to, most recent last.
+    pub history: Vec<String>,
+    /// Answers by input id, as typed until validated, then normalised.
+    pub answers: BTreeMap<String, Answer>,
+    /// Flags set by effects.
+    pub flags: BTreeSet<String>,
+    /// Dialogue lines chosen.
+    pub said: BTreeSet<String>,
+    /// Dialogues answered.
+    pub answered: BTreeSet<String>,
+    /// Pages seen.
+    pub visited: BTreeSet<String>,
+    /// Hint levels used, by page.
+    pub hints: BTreeMap<String, u8>,
+    /// Messages received, oldest first.
+    pub inbox: Vec<Received>,
+    /// Captcha drawn for each captcha input.
+    pub captchas: BTreeMap<String, String>,
+    /// Time since the start, in milliseconds.
+    pub clock_ms: u64,
+    /// Time since the last action, for inactivity timeouts.
+    pub idle_ms: u64,
+    /// *Droits* score, 0 to 100.
+    pub droits: i32,
+    /// *Autonomie* score, 0 to 100.
+    pub autonomie: i32,
+    /// Errors of the last submit on this page, for the screen.
+    pub errors: Vec<FieldError>,
+    /// The last incident shown on this page, for the screen.
+    pub incident: Option<String>,
+    /// How it ended, once it has.
+    pub ending: Option<Reached>,
+    /// Every event so far, for the debrief's timeline and the metrics.
+    pub events: Vec<Event>,
+    draws: ChaCha8Rng,
+    chance: ChaCha8Rng,
+}
+
+/// An answer given to an input.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Answer {
+    /// Text typed in a field, a captcha or a code field.
+    Text(String),
+    /// Option picked in a choice.
+    Option(String),
+    /// Box ticked or not.
+    Checked(bool),
+    /// Document picked for an upload.
+    Document(String),
+}
+
+/// A message on the phone or in the mailbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Received {
+    /// Message id.
+    pub message: String,
+    /// When it arrived.
+    pub at_ms: u64,
+    /// The one-time code it carries, if its body has `{code}`.
+    pub code: Option<String>,
+    /// Whether the player opened it.
+    pub read: bool,
+}
+
+/// The ending reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reached {
+    /// Ending id.
+    pub ending: String,
+    /// Its kind.
+    pub kind: EndingKind,
+    /// Receipt number, on success when the ending gives one.
+    pub receipt: Option<String>,
+}
+
+impl State {
+    pub(super) fn new(scenario: &Scenario, settings: Settings) -> State {
+        let mut seeds = dice::rng(settings.seed);
+        let draws = dice::rng(rand::Rng::next_u64(&mut seeds));
+        let chance = dice::rng(rand::Rng::next_u64(&mut seeds));
+        State {
+            scenario: scenario.meta.id.clone(),
+            version: scenario.meta.version.clone(),
+            mode: settings.mode,
+            today: scenario.meta.today.or(settings.today).unwrap_or(DEFAULT_TODAY),
+            page: scenario.start.clone(),
+            history: Vec::new(),
+            answers: BTreeMap::new(),
+            flags: BTreeSet::new(),
+            said: BTreeSet::new(),
+            answered: BTreeSet::new(),
+            visited: BTreeSet::new(),
+            hints: BTreeMap::new(),
+            inbox: Vec::new(),
+            captchas: BTreeMap::new(),
+            clock_ms: 0,
+            idle_ms: 0,
+            droits: scenario.scores.droits.clamp(0, 100),
+            autonomie: scenario.scores.autonomie.clamp(0, 100),
+            errors: Vec::new(),
+            incident: None,
+            ending: None,
+            events: Vec::new(),
+            draws,
+            chance,
+        }
+    }
+
+    pub(super) fn draws(&mut self) -> &mut ChaCha8Rng {
+        &mut self.draws
+    }
+
+    pub(super) fn take_rng(&mut self) -> ChaCha8Rng {
+        self.chance.clone()
+    }
+
+    pub(super) fn put_rng(&mut self, rng: ChaCha8Rng) {
+        self.chance = rng;
+    }
+
+    /// The latest code received with this message, and when.
+    pub fn code_of(&self, message: &str) -> Option<(&str, u64)> {
+        self.inbox
+            .iter()
+            .rev()
+            .find(|r| r.message == message)
+            .and_then(|r| r.code.as_deref().map(|c| (c, r.at_ms)))
+    }
+
+    /// The text currently in an input, if any.
+    pub fn text(&self, field: &str) -> Option<&str> {
+        match self.answers.get(field) {
+            Some(Answer::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Messages not read yet.
+    pub fn unread(&self) -> usize {
+        self.inbox.iter().filter(|r| !r.read).count()
+    }
+}

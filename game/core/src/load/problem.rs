@@ -1,0 +1,291 @@
+//! Every problem the loader, the checks and the solver can report, with its
+//! message in French and English. Messages say what is wrong and what to write.
+
+use crate::Lang;
+
+/// What kind of thing an id names, for messages ("page `x` inconnue").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A page.
+    Page,
+    /// An ending.
+    Ending,
+    /// A page or an ending (a route's destination).
+    Target,
+    /// A field, choice, box, upload, captcha or code.
+    Input,
+    /// An option of a choice.
+    Option,
+    /// A button or link.
+    Button,
+    /// A message.
+    Message,
+    /// A document of the folder.
+    Document,
+    /// A fact printed on a document.
+    Fact,
+    /// A dialogue.
+    Dialogue,
+    /// A dialogue line.
+    Line,
+    /// An incident.
+    Incident,
+    /// A flag.
+    Flag,
+}
+
+impl What {
+    fn fr(self) -> (&'static str, bool) {
+        // (noun, feminine)
+        match self {
+            What::Page => ("page", true),
+            What::Ending => ("fin", true),
+            What::Target => ("page ou fin", true),
+            What::Input => ("champ", false),
+            What::Option => ("réponse", true),
+            What::Button => ("bouton", false),
+            What::Message => ("message", false),
+            What::Document => ("document", false),
+            What::Fact => ("fait", false),
+            What::Dialogue => ("dialogue", false),
+            What::Line => ("réplique", true),
+            What::Incident => ("incident", false),
+            What::Flag => ("drapeau", false),
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            What::Page => "page",
+            What::Ending => "ending",
+            What::Target => "page or ending",
+            What::Input => "input",
+            What::Option => "option",
+            What::Button => "button",
+            What::Message => "message",
+            What::Document => "document",
+            What::Fact => "fact",
+            What::Dialogue => "dialogue",
+            What::Line => "line",
+            What::Incident => "incident",
+            What::Flag => "flag",
+        }
+    }
+}
+
+/// A problem found in a scenario file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file is larger than any scenario should be.
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The RON text does not parse, or does not fit the format.
+    Syntax {
+        /// French explanation.
+        fr: String,
+        /// English explanation.
+        en: String,
+    },
+    /// A format version this engine does not read.
+    Format(u32),
+    /// Two things share an id.
+    Duplicate(What, String),
+    /// An id names nothing; the nearest known id, if one is close.
+    Unknown(What, String, Option<String>),
+    /// An id with characters that metrics and scripts cannot carry.
+    BadId(String),
+    /// A text with no French.
+    NoFrench,
+    /// A translation the scenario promises is missing.
+    NoTranslation(Lang, String),
+    /// `languages` does not list French.
+    LanguagesWithoutFrench,
+    /// More than three hints on a page.
+    TooManyHints(String),
+    /// No ending of this kind ("Success", "Abandon").
+    NoEndingOfKind(&'static str),
+    /// Not a DigComp 2.2 competence code.
+    BadCompetence(String),
+    /// A button that leads nowhere.
+    NoRoute(String),
+    /// A code field's message has no `{code}`.
+    NoCodeInMessage(String),
+    /// The persona's own value does not pass the field's rule.
+    FactInvalid {
+        /// The fact.
+        fact: String,
+        /// The field.
+        field: String,
+        /// The rule's message, French.
+        fr: String,
+        /// The rule's message, English.
+        en: String,
+    },
+    /// The expected document cannot go through the upload.
+    UploadImpossible {
+        /// The upload.
+        upload: String,
+        /// The document.
+        document: String,
+    },
+    /// A chance above 100.
+    Chance(u8),
+    /// Conditions nested too deep.
+    TooDeep,
+    /// A choice without options.
+    NoOptions(String),
+    /// A page no run can reach.
+    Unreachable(String),
+    /// An ending no run can reach (a warning: abandonment reaches its own).
+    EndingUnreachable(String),
+    /// No run reaches a success.
+    NoSuccessReachable,
+    /// A state from which no ending can be reached; the shortest way there.
+    DeadEnd {
+        /// The page.
+        page: String,
+        /// Script lines that lead there.
+        path: Vec<String>,
+    },
+    /// The solver stopped before exploring everything.
+    Bounded(usize),
+}
+
+impl Problem {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En { self.en() } else { self.fr() }
+    }
+
+    fn fr(&self) -> String {
+        match self {
+            Problem::TooLarge { bytes, max } => format!(
+                "le fichier fait {bytes} octets, plus que la limite de {max} : un scénario tient en moins de 1 Mo ; vérifiez que c'est le bon fichier"
+            ),
+            Problem::Syntax { fr, .. } => fr.clone(),
+            Problem::Format(v) => format!(
+                "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
+            ),
+            Problem::Duplicate(w, id) => {
+                let (noun, _) = w.fr();
+                format!("l'identifiant `{id}` est déjà utilisé par un(e) autre {noun} : choisissez un identifiant unique")
+            }
+            Problem::Unknown(w, id, hint) => {
+                let (noun, fem) = w.fr();
+                let inconnu = if fem { "inconnue" } else { "inconnu" };
+                match hint {
+                    Some(h) => format!("{noun} `{id}` {inconnu} ; vouliez-vous dire `{h}` ?"),
+                    None => format!("{noun} `{id}` {inconnu} : vérifiez l'orthographe ou ajoutez-le au scénario"),
+                }
+            }
+            Problem::BadId(id) => format!(
+                "identifiant `{id}` invalide : utilisez seulement des lettres sans accent, des chiffres, `-` et `_` (64 caractères au plus)"
+            ),
+            Problem::NoFrench => "texte vide : écrivez ce texte en français".into(),
+            Problem::NoTranslation(lang, fr) => {
+                let (name, key) = match lang {
+                    Lang::En => ("anglaise", "en"),
+                    Lang::Falc => ("en FALC", "falc"),
+                    Lang::Fr => ("française", "fr"),
+                };
+                format!(
+                    "traduction {name} manquante pour « {fr} » : `languages` la promet ; écrivez (fr: \"…\", {key}: \"…\") ou retirez-la de `languages`"
+                )
+            }
+            Problem::LanguagesWithoutFrench => {
+                "`languages` doit contenir `Fr` : le français est obligatoire".into()
+            }
+            Problem::TooManyHints(p) => format!(
+                "la page `{p}` a plus de trois indices : gardez-en trois au plus (un coup de pouce, une explication, où chercher)"
+            ),
+            Problem::NoEndingOfKind(k) => format!(
+                "aucune fin de type `{k}` : ajoutez-en une dans `endings` (le bouton « Abandonner » et le bilan en ont besoin)"
+            ),
+            Problem::BadCompetence(c) => format!(
+                "`{c}` n'est pas une compétence DigComp 2.2 : utilisez un code de 1.1 à 5.4, par exemple \"2.1\""
+            ),
+            Problem::NoRoute(b) => format!(
+                "le bouton `{b}` ne mène nulle part : ajoutez `goto: \"…\"` ou `next: [(goto: \"…\")]`"
+            ),
+            Problem::NoCodeInMessage(m) => format!(
+                "le message `{m}` sert à un champ de code mais son texte ne contient pas `{{code}}` : ajoutez `{{code}}` là où le code doit apparaître"
+            ),
+            Problem::FactInvalid { fact, field, fr, .. } => format!(
+                "la valeur du fait `{fact}` dans le dossier ne passe pas la règle du champ `{field}` : {fr} Corrigez le document ou le type du champ"
+            ),
+            Problem::UploadImpossible { upload, document } => format!(
+                "le document `{document}` attendu par l'envoi `{upload}` ne peut pas être envoyé : donnez-lui un `file` d'un format accepté et d'une taille permise"
+            ),
+            Problem::Chance(p) => format!("`Chance({p})` : une chance s'écrit en pourcentage, de 0 à 100"),
+            Problem::TooDeep => "conditions imbriquées trop profondément (32 niveaux au plus) : simplifiez-les".into(),
+            Problem::NoOptions(c) => format!("la question `{c}` n'a aucune réponse : ajoutez des `options`"),
+            Problem::Unreachable(p) => format!(
+                "la page `{p}` n'est jamais atteinte : aucun bouton, lien ou incident n'y mène"
+            ),
+            Problem::EndingUnreachable(e) => format!("la fin `{e}` n'est jamais atteinte"),
+            Problem::NoSuccessReachable => {
+                "aucune fin de type `Success` ne peut être atteinte : vérifiez les conditions des boutons".into()
+            }
+            Problem::DeadEnd { page, path } => format!(
+                "impasse sur la page `{page}` : de là, aucune fin ne peut être atteinte ; chemin le plus court : {}",
+                path.join(" ; ")
+            ),
+            Problem::Bounded(n) => format!(
+                "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Problem::TooLarge { bytes, max } => format!(
+                "the file is {bytes} bytes, more than the {max} limit: a scenario fits in less than 1 MB; check it is the right file"
+            ),
+            Problem::Syntax { en, .. } => en.clone(),
+            Problem::Format(v) => format!("unknown format {v}: this version of Dédale reads format 1; write `format: 1`"),
+            Problem::Duplicate(w, id) => format!("id `{id}` is already used by another {}: choose a unique id", w.en()),
+            Problem::Unknown(w, id, hint) => match hint {
+                Some(h) => format!("unknown {} `{id}`; did you mean `{h}`?", w.en()),
+                None => format!("unknown {} `{id}`: check the spelling or add it to the scenario", w.en()),
+            },
+            Problem::BadId(id) => format!(
+                "invalid id `{id}`: use only unaccented letters, digits, `-` and `_` (64 characters at most)"
+            ),
+            Problem::NoFrench => "empty text: write this text in French".into(),
+            Problem::NoTranslation(lang, fr) => format!(
+                "missing {} translation for « {fr} »: `languages` promises it; write (fr: \"…\", {}: \"…\") or remove it from `languages`",
+                match lang { Lang::Falc => "plain-language", _ => "English" },
+                lang.code()
+            ),
+            Problem::LanguagesWithoutFrench => "`languages` must contain `Fr`: French is required".into(),
+            Problem::TooManyHints(p) => format!("page `{p}` has more than three hints: keep three at most"),
+            Problem::NoEndingOfKind(k) => format!("no ending of kind `{k}`: add one to `endings`"),
+            Problem::BadCompetence(c) => format!("`{c}` is not a DigComp 2.2 competence: use a code from 1.1 to 5.4, such as \"2.1\""),
+            Problem::NoRoute(b) => format!("button `{b}` leads nowhere: add `goto: \"…\"` or `next: [(goto: \"…\")]`"),
+            Problem::NoCodeInMessage(m) => format!("message `{m}` feeds a code field but its text has no `{{code}}`: add `{{code}}` where the code should appear"),
+            Problem::FactInvalid { fact, field, en, .. } => format!(
+                "the value of fact `{fact}` in the folder fails the rule of field `{field}`: {en} Fix the document or the field's kind"
+            ),
+            Problem::UploadImpossible { upload, document } => format!(
+                "document `{document}` expected by upload `{upload}` cannot be uploaded: give it a `file` of an accepted format and size"
+            ),
+            Problem::Chance(p) => format!("`Chance({p})`: a chance is a percentage from 0 to 100"),
+            Problem::TooDeep => "conditions nested too deep (32 levels at most): simplify them".into(),
+            Problem::NoOptions(c) => format!("choice `{c}` has no options: add `options`"),
+            Problem::Unreachable(p) => format!("page `{p}` is never reached: no button, link or incident leads there"),
+            Problem::EndingUnreachable(e) => format!("ending `{e}` is never reached"),
+            Problem::NoSuccessReachable => "no `Success` ending can be reached: check the buttons' conditions".into(),
+            Problem::DeadEnd { page, path } => format!(
+                "dead end on page `{page}`: no ending can be reached from there; shortest way there: {}",
+                path.join("; ")
+            ),
+            Problem::Bounded(n) => format!(
+                "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
+            ),
+        }
+    }
+}

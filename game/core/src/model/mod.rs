@@ -1,0 +1,268 @@
+//! The scenario format, version 1: what a trainer writes in a `.ron` file.
+//!
+//! Every struct refuses unknown fields so a misspelt key is an error with its
+//! position, never silently ignored. `scenarios/README.md` documents each
+//! element for trainers; its examples are checked by the test suite.
+
+mod ending;
+mod page;
+mod persona;
+
+pub use ending::{Debrief, Ending, EndingKind};
+pub use page::{
+    Block, Button, ButtonStyle, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint,
+    Incident, IncidentKind, Line, Notice, OptionItem, Page, Posture, Route, Timeout, Tone,
+    Trigger, Upload,
+};
+pub use persona::{DocLine, Device, Document, DocumentKind, FileFormat, FileInfo, Message, Persona};
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::condition::Effect;
+use crate::rules::Date;
+use crate::{Lang, Text};
+
+/// The only format version this engine reads; a later engine will migrate older files.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole simulated procedure.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version, `1`.
+    pub format: u32,
+    /// What the scenario is, for the choice screen and the metrics.
+    pub meta: Meta,
+    /// Who the player is or helps, and the folder of documents.
+    pub persona: Persona,
+    /// SMS and e-mails that the procedure sends to the persona's phone and mailbox.
+    #[serde(default)]
+    pub messages: Vec<Message>,
+    /// Scores at the start, for the student mode.
+    #[serde(default)]
+    pub scores: Scores,
+    /// Id of the first page.
+    pub start: String,
+    /// The portal's pages.
+    pub pages: Vec<Page>,
+    /// How it can end.
+    pub endings: Vec<Ending>,
+    #[serde(skip)]
+    index: Index,
+}
+
+/// Metadata shown on the scenario card and recorded with metrics.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Stable identifier (letters, digits, `-`, `_`), used in metrics.
+    pub id: String,
+    /// Version of this scenario, raised when its content changes, so metrics from different versions are not mixed.
+    pub version: String,
+    /// Title on the scenario card.
+    pub title: Text,
+    /// The real procedure it imitates ("Demande de RSA").
+    pub procedure: Text,
+    /// Two or three sentences for the card and the briefing.
+    pub summary: Text,
+    /// Languages every text is given in; French is always one of them.
+    pub languages: Vec<Lang>,
+    /// Who it is written for.
+    pub audience: Audience,
+    /// Expected playing time, in minutes.
+    pub duration_minutes: u16,
+    /// How hard it is.
+    pub difficulty: Difficulty,
+    /// DigComp 2.2 competence codes, such as `"2.1"` or `"4.2"`.
+    pub competences: Vec<String>,
+    /// The date in the story, so age and "not in the future" rules give the same answers every year.
+    #[serde(default)]
+    pub today: Option<Date>,
+    /// The real-world facts the scenario is modelled on, with the date they were checked.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Who a scenario is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Audience {
+    /// People practising a procedure themselves (mode *Atelier*).
+    Learner,
+    /// Social-work students playing the professional (mode *Formation*).
+    Student,
+    /// Playable in both modes.
+    Both,
+}
+
+impl Audience {
+    /// The modes a scenario of this audience can be played in.
+    pub fn modes(self) -> &'static [Mode] {
+        match self {
+            Audience::Learner => &[Mode::Atelier],
+            Audience::Student => &[Mode::Formation],
+            Audience::Both => &[Mode::Atelier, Mode::Formation],
+        }
+    }
+}
+
+/// How a session is played.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Mode {
+    /// The player does the procedure themself; dialogues are skipped.
+    #[default]
+    Atelier,
+    /// The player is the professional beside the persona; dialogues and postures count.
+    Formation,
+}
+
+/// Difficulty shown on the scenario card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Difficulty {
+    /// A first procedure.
+    Easy,
+    /// A few obstacles.
+    Medium,
+    /// Many obstacles, for practised players.
+    Hard,
+}
+
+/// Starting scores of the student mode, each kept between 0 and 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scores {
+    /// Rights obtained for the person.
+    #[serde(default)]
+    pub droits: i32,
+    /// Autonomy the person gained.
+    #[serde(default = "half")]
+    pub autonomie: i32,
+}
+
+fn half() -> i32 {
+    50
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores { droits: 0, autonomie: 50 }
+    }
+}
+
+/// What a route or incident leads to.
+#[derive(Clone, Copy, Debug)]
+pub enum Target<'a> {
+    /// Another page of the portal.
+    Page(&'a Page),
+    /// The end of the scenario.
+    Ending(&'a Ending),
+}
+
+/// Fast lookups by id, rebuilt after loading so the engine and the solver stay fast on large scenarios.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    pages: HashMap<String, usize>,
+    endings: HashMap<String, usize>,
+    inputs: HashMap<String, (usize, usize)>,
+}
+
+impl Scenario {
+    /// Builds the lookup tables; the loader calls it, and so must anyone who builds a scenario in code.
+    pub fn reindex(&mut self) {
+        let mut index = Index::default();
+        for (p, page) in self.pages.iter().enumerate() {
+            index.pages.entry(page.id.clone()).or_insert(p);
+            for (b, block) in page.blocks.iter().enumerate() {
+                if let Some(id) = block.input_id() {
+                    index.inputs.entry(id.to_string()).or_insert((p, b));
+                }
+            }
+        }
+        for (e, ending) in self.endings.iter().enumerate() {
+            index.endings.entry(ending.id.clone()).or_insert(e);
+        }
+        self.index = index;
+    }
+
+    /// The page with this id.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        match self.index.pages.get(id) {
+            Some(&i) => self.pages.get(i),
+            None if self.index.pages.is_empty() => self.pages.iter().find(|p| p.id == id),
+            None => None,
+        }
+    }
+
+    /// The ending with this id.
+    pub fn ending(&self, id: &str) -> Option<&Ending> {
+        match self.index.endings.get(id) {
+            Some(&i) => self.endings.get(i),
+            None if self.index.endings.is_empty() => self.endings.iter().find(|e| e.id == id),
+            None => None,
+        }
+    }
+
+    /// A page or an ending: routes name either.
+    pub fn target(&self, id: &str) -> Option<Target<'_>> {
+        self.page(id)
+            .map(Target::Page)
+            .or_else(|| self.ending(id).map(Target::Ending))
+    }
+
+    /// The input block (field, choice, box, upload, captcha, code) with this id, and its page.
+    pub fn input(&self, id: &str) -> Option<(&Page, &Block)> {
+        let found = match self.index.inputs.get(id) {
+            Some(&(p, b)) => Some((p, b)),
+            None if self.index.inputs.is_empty() => self.pages.iter().enumerate().find_map(|(p, page)| {
+                page.blocks.iter().position(|bl| bl.input_id() == Some(id)).map(|b| (p, b))
+            }),
+            None => None,
+        }?;
+        let page = self.pages.get(found.0)?;
+        Some((page, page.blocks.get(found.1)?))
+    }
+
+    /// The message with this id.
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+
+    /// The document of the folder with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.persona.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The value of a fact, as printed on the document that holds it.
+    pub fn fact(&self, id: &str) -> Option<&str> {
+        self.persona
+            .documents
+            .iter()
+            .flat_map(|d| &d.lines)
+            .find(|l| l.fact.as_deref() == Some(id))
+            .map(|l| l.value.as_str())
+    }
+
+    /// The first ending of the given kind (abandoning leads to the first `Abandon` ending).
+    pub fn first_ending(&self, kind: EndingKind) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.kind == kind)
+    }
+
+    /// The dialogue line with this id, with its dialogue and page.
+    pub fn line(&self, id: &str) -> Option<(&Page, &Dialogue, &Line)> {
+        self.pages.iter().find_map(|p| {
+            p.dialogue
+                .iter()
+                .find_map(|d| d.lines.iter().find(|l| l.id == id).map(|l| (p, d, l)))
+        })
+    }
+
+    /// Every effect the scenario can apply, for checks.
+    pub fn effects(&self) -> impl Iterator<Item = &Effect> {
+        self.pages.iter().flat_map(|p| {
+            p.on_enter
+                .iter()
+                .chain(p.buttons().flat_map(|b| b.next.iter().flat_map(|r| &r.effects)))
+                .chain(p.dialogue.iter().flat_map(|d| d.lines.iter().flat_map(|l| &l.effects)))
+        })
+    }
+}
