@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use dedale_core::solve::{check, Limits};
 use dedale_core::Lang;
+use dedale_core::solve::{Limits, check};
 
 /// Checks files and folders; `Ok(true)` when every scenario is valid.
 pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
@@ -12,7 +12,12 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
         collect(p, &mut files, lang)?;
     }
     if files.is_empty() {
-        return Err(lang.pick("aucun fichier .ron trouvé à vérifier", "no .ron file found to check").into());
+        return Err(lang
+            .pick(
+                "aucun fichier .ron trouvé à vérifier",
+                "no .ron file found to check",
+            )
+            .into());
     }
     let mut all_ok = true;
     for file in &files {
@@ -29,8 +34,16 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
             Ok((scenario, report)) => {
                 eprint!("{}", report.render(lang));
                 let ok = match lang {
-                    Lang::En => format!("{name}: valid ({} pages, {} endings)", scenario.pages.len(), scenario.endings.len()),
-                    _ => format!("{name} : valide ({} pages, {} fins)", scenario.pages.len(), scenario.endings.len()),
+                    Lang::En => format!(
+                        "{name}: valid ({} pages, {} endings)",
+                        scenario.pages.len(),
+                        scenario.endings.len()
+                    ),
+                    _ => format!(
+                        "{name} : valide ({} pages, {} fins)",
+                        scenario.pages.len(),
+                        scenario.endings.len()
+                    ),
                 };
                 println!("{ok}");
             }

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
+use dedale_core::Lang;
 use dedale_core::condition::Condition;
 use dedale_core::model::{EndingKind, Scenario, Trigger};
-use dedale_core::Lang;
 
 struct Edge {
     from: String,
@@ -24,7 +24,14 @@ enum EdgeKind {
 pub fn run(file: &Path, dot: bool, lang: Lang) -> Result<bool, String> {
     let scenario = crate::load(file, lang)?;
     let edges = edges(&scenario, lang);
-    println!("{}", if dot { to_dot(&scenario, &edges, lang) } else { to_mermaid(&scenario, &edges, lang) });
+    println!(
+        "{}",
+        if dot {
+            to_dot(&scenario, &edges, lang)
+        } else {
+            to_mermaid(&scenario, &edges, lang)
+        }
+    );
     Ok(true)
 }
 
@@ -37,7 +44,12 @@ fn edges(s: &Scenario, lang: Lang) -> Vec<Edge> {
                 if route.when != Condition::Always {
                     label = format!("{label} [{}]", condition(&route.when));
                 }
-                out.push(Edge { from: page.id.clone(), to: route.goto.clone(), label, kind: EdgeKind::Button });
+                out.push(Edge {
+                    from: page.id.clone(),
+                    to: route.goto.clone(),
+                    label,
+                    kind: EdgeKind::Button,
+                });
             }
         }
         for incident in &page.incidents {
@@ -50,12 +62,22 @@ fn edges(s: &Scenario, lang: Lang) -> Vec<Edge> {
                 if incident.when != Condition::Always {
                     label = format!("{label} [{}]", condition(&incident.when));
                 }
-                out.push(Edge { from: page.id.clone(), to: goto.clone(), label, kind: EdgeKind::Incident });
+                out.push(Edge {
+                    from: page.id.clone(),
+                    to: goto.clone(),
+                    label,
+                    kind: EdgeKind::Incident,
+                });
             }
         }
         if let Some(t) = &page.timeout {
             let label = format!("⏱ {} min", t.minutes);
-            out.push(Edge { from: page.id.clone(), to: t.goto.clone(), label, kind: EdgeKind::Timeout });
+            out.push(Edge {
+                from: page.id.clone(),
+                to: t.goto.clone(),
+                label,
+                kind: EdgeKind::Timeout,
+            });
         }
     }
     out
@@ -93,10 +115,18 @@ fn quote(s: &str) -> String {
 }
 
 fn to_dot(s: &Scenario, edges: &[Edge], lang: Lang) -> String {
-    let mut out = format!("digraph \"{}\" {{\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"sans-serif\"];\n", quote(&s.meta.id));
+    let mut out = format!(
+        "digraph \"{}\" {{\n  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"sans-serif\"];\n",
+        quote(&s.meta.id)
+    );
     for p in &s.pages {
         let extra = if p.id == s.start { ", penwidth=3" } else { "" };
-        out.push_str(&format!("  \"{}\" [label=\"{}\\n{}\"{extra}];\n", quote(&p.id), quote(p.title.get(lang)), quote(&p.id)));
+        out.push_str(&format!(
+            "  \"{}\" [label=\"{}\\n{}\"{extra}];\n",
+            quote(&p.id),
+            quote(p.title.get(lang)),
+            quote(&p.id)
+        ));
     }
     for e in &s.endings {
         let (fill, border) = colour(e.kind);
@@ -114,7 +144,12 @@ fn to_dot(s: &Scenario, edges: &[Edge], lang: Lang) -> String {
             EdgeKind::Incident => "dashed",
             EdgeKind::Timeout => "dotted",
         };
-        out.push_str(&format!("  \"{}\" -> \"{}\" [label=\"{}\", style={style}];\n", quote(&e.from), quote(&e.to), quote(&e.label)));
+        out.push_str(&format!(
+            "  \"{}\" -> \"{}\" [label=\"{}\", style={style}];\n",
+            quote(&e.from),
+            quote(&e.to),
+            quote(&e.label)
+        ));
     }
     out.push('}');
     out
@@ -128,21 +163,39 @@ fn to_mermaid(s: &Scenario, edges: &[Edge], lang: Lang) -> String {
     let node = |id: &str| format!("n_{}", id.replace('-', "_"));
     let mut out = String::from("flowchart TD\n");
     for p in &s.pages {
-        out.push_str(&format!("  {}[\"{}<br/><small>{}</small>\"]\n", node(&p.id), mermaid_text(p.title.get(lang)), p.id));
+        out.push_str(&format!(
+            "  {}[\"{}<br/><small>{}</small>\"]\n",
+            node(&p.id),
+            mermaid_text(p.title.get(lang)),
+            p.id
+        ));
     }
     for e in &s.endings {
-        out.push_str(&format!("  {}([\"{} ({})\"])\n", node(&e.id), mermaid_text(e.title.get(lang)), e.kind.code()));
+        out.push_str(&format!(
+            "  {}([\"{} ({})\"])\n",
+            node(&e.id),
+            mermaid_text(e.title.get(lang)),
+            e.kind.code()
+        ));
     }
     for e in edges {
         let arrow = match e.kind {
             EdgeKind::Button => "-->",
             EdgeKind::Incident | EdgeKind::Timeout => "-.->",
         };
-        out.push_str(&format!("  {} {arrow}|\"{}\"| {}\n", node(&e.from), mermaid_text(&e.label), node(&e.to)));
+        out.push_str(&format!(
+            "  {} {arrow}|\"{}\"| {}\n",
+            node(&e.from),
+            mermaid_text(&e.label),
+            node(&e.to)
+        ));
     }
     for e in &s.endings {
         let (fill, border) = colour(e.kind);
-        out.push_str(&format!("  style {} fill:{fill},stroke:{border},stroke-width:2px\n", node(&e.id)));
+        out.push_str(&format!(
+            "  style {} fill:{fill},stroke:{border},stroke-width:2px\n",
+            node(&e.id)
+        ));
     }
     out.push_str(&format!("  style {} stroke-width:4px\n", node(&s.start)));
     out

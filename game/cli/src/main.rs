@@ -95,9 +95,16 @@ fn main() -> ExitCode {
     let lang = cli.lang;
     let result = match cli.command {
         Command::Check { paths } => check::run(&paths, lang),
-        Command::Graph { file, format } => graph::run(&file, matches!(format, GraphFormat::Dot), lang),
+        Command::Graph { file, format } => {
+            graph::run(&file, matches!(format, GraphFormat::Dot), lang)
+        }
         Command::Solve { file, json } => solve::run(&file, json, lang),
-        Command::Play { file, seed, mode, script } => {
+        Command::Play {
+            file,
+            seed,
+            mode,
+            script,
+        } => {
             let mode = match mode {
                 ModeArg::Atelier => dedale_core::model::Mode::Atelier,
                 ModeArg::Formation => dedale_core::model::Mode::Formation,
@@ -124,7 +131,10 @@ pub(crate) fn read(path: &std::path::Path, lang: Lang) -> Result<String, String>
 }
 
 /// Loads and checks one scenario, printing its problems on stderr.
-pub(crate) fn load(path: &std::path::Path, lang: Lang) -> Result<dedale_core::model::Scenario, String> {
+pub(crate) fn load(
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<dedale_core::model::Scenario, String> {
     let source = read(path, lang)?;
     let name = path.display().to_string();
     match dedale_core::load::load(&name, &source) {

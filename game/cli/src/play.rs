@@ -3,24 +3,39 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
+use dedale_core::Lang;
 use dedale_core::engine::{Action, Session, Settings};
 use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
-use dedale_core::Lang;
 
 use crate::render;
 
 /// Plays; `Ok(true)` when a script ran without failure (always, by hand).
-pub fn run(file: &Path, seed: u64, mode: Mode, script_path: Option<&Path>, lang: Lang) -> Result<bool, String> {
+pub fn run(
+    file: &Path,
+    seed: u64,
+    mode: Mode,
+    script_path: Option<&Path>,
+    lang: Lang,
+) -> Result<bool, String> {
     let scenario = crate::load(file, lang)?;
-    let settings = Settings { seed, mode, today: None };
+    let settings = Settings {
+        seed,
+        mode,
+        today: None,
+    };
     match script_path {
         Some(path) => scripted(&scenario, settings, path, lang),
         None => by_hand(&scenario, settings, lang),
     }
 }
 
-fn scripted(scenario: &dedale_core::model::Scenario, settings: Settings, path: &Path, lang: Lang) -> Result<bool, String> {
+fn scripted(
+    scenario: &dedale_core::model::Scenario,
+    settings: Settings,
+    path: &Path,
+    lang: Lang,
+) -> Result<bool, String> {
     let text = crate::read(path, lang)?;
     let parsed = script::parse(&text).map_err(|errors| {
         errors
@@ -29,32 +44,63 @@ fn scripted(scenario: &dedale_core::model::Scenario, settings: Settings, path: &
             .collect::<Vec<_>>()
             .join("\n")
     })?;
-    let (start, _) = Session::start(scenario, Settings { seed: parsed.seed.unwrap_or(settings.seed), mode: parsed.mode.unwrap_or(settings.mode), ..settings });
+    let (start, _) = Session::start(
+        scenario,
+        Settings {
+            seed: parsed.seed.unwrap_or(settings.seed),
+            mode: parsed.mode.unwrap_or(settings.mode),
+            ..settings
+        },
+    );
     print!("{}", render::page(&start, lang));
-    let (session, failures) = script::run(scenario, &parsed, settings, |line, step, out, session| {
-        let text = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
-        println!("> {text}");
-        if let Some(out) = out {
-            print!("{}", render::feedback(session, &out.feedback, lang));
-            let moved = out.feedback.iter().any(|f| matches!(f, dedale_core::engine::Feedback::Page(_) | dedale_core::engine::Feedback::Invalid(_) | dedale_core::engine::Feedback::Incident(_)));
-            if moved && session.state().ending.is_none() {
-                print!("{}", render::page(session, lang));
+    let (session, failures) =
+        script::run(scenario, &parsed, settings, |line, step, out, session| {
+            let text = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .trim();
+            println!("> {text}");
+            if let Some(out) = out {
+                print!("{}", render::feedback(session, &out.feedback, lang));
+                let moved = out.feedback.iter().any(|f| {
+                    matches!(
+                        f,
+                        dedale_core::engine::Feedback::Page(_)
+                            | dedale_core::engine::Feedback::Invalid(_)
+                            | dedale_core::engine::Feedback::Incident(_)
+                    )
+                });
+                if moved && session.state().ending.is_none() {
+                    print!("{}", render::page(session, lang));
+                }
+                if let Step::Act(Action::OpenDocument { document }) = step {
+                    print!("{}", render::document(session, document, lang));
+                }
+                if let Step::Act(Action::ReadMessage { message }) = step {
+                    print!("{}", render::message(session, message, lang));
+                }
             }
-            if let Step::Act(Action::OpenDocument { document }) = step {
-                print!("{}", render::document(session, document, lang));
-            }
-            if let Step::Act(Action::ReadMessage { message }) = step {
-                print!("{}", render::message(session, message, lang));
-            }
-        }
-    });
+        });
     for f in &failures {
         eprintln!("{}:{}: {}", path.display(), f.line, f.message(lang));
     }
     let st = session.state();
     match &st.ending {
-        Some(end) => println!("{} {} ({})", lang.pick("Fin atteinte :", "Ending reached:"), end.ending, end.kind.code()),
-        None => println!("{} {}", lang.pick("Pas de fin atteinte ; page actuelle :", "No ending reached; current page:"), st.page),
+        Some(end) => println!(
+            "{} {} ({})",
+            lang.pick("Fin atteinte :", "Ending reached:"),
+            end.ending,
+            end.kind.code()
+        ),
+        None => println!(
+            "{} {}",
+            lang.pick(
+                "Pas de fin atteinte ; page actuelle :",
+                "No ending reached; current page:"
+            ),
+            st.page
+        ),
     }
     Ok(failures.is_empty())
 }
@@ -62,10 +108,22 @@ fn scripted(scenario: &dedale_core::model::Scenario, settings: Settings, path: &
 const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · abandonner\nAutres : dossier (les documents) · messages · page · aide · quitter";
 const HELP_EN: &str = "Actions: fill <input> <value> · choose <question> <option> · tick/untick <box> · upload <input> <document> · press <button> · open <document> · read <message> · hint · back · wait 5min · say <line> · abandon\nOther: folder (the documents) · messages · page · help · quit";
 
-fn by_hand(scenario: &dedale_core::model::Scenario, settings: Settings, lang: Lang) -> Result<bool, String> {
+fn by_hand(
+    scenario: &dedale_core::model::Scenario,
+    settings: Settings,
+    lang: Lang,
+) -> Result<bool, String> {
     let (mut session, _) = Session::start(scenario, settings);
-    println!("{} — {}", scenario.meta.title.get(lang), scenario.persona.name);
-    println!("{}\n{}", scenario.persona.situation.get(lang), lang.pick(HELP_FR, HELP_EN));
+    println!(
+        "{} — {}",
+        scenario.meta.title.get(lang),
+        scenario.persona.name
+    );
+    println!(
+        "{}\n{}",
+        scenario.persona.situation.get(lang),
+        lang.pick(HELP_FR, HELP_EN)
+    );
     print!("{}", render::page(&session, lang));
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
@@ -87,7 +145,12 @@ fn by_hand(scenario: &dedale_core::model::Scenario, settings: Settings, lang: La
             "messages" => {
                 for r in &session.state().inbox {
                     let m = scenario.message(&r.message).map_or("", |m| m.from.as_str());
-                    println!("  {} {} — {m} (lire {})", if r.read { " " } else { "•" }, r.message, r.message);
+                    println!(
+                        "  {} {} — {m} (lire {})",
+                        if r.read { " " } else { "•" },
+                        r.message,
+                        r.message
+                    );
                 }
             }
             _ => match script::parse(&line) {
@@ -102,9 +165,16 @@ fn by_hand(scenario: &dedale_core::model::Scenario, settings: Settings, lang: La
                         let out = session.act(script::resolve(action.clone(), session.state()));
                         print!("{}", render::feedback(&session, &out.feedback, lang));
                         match &action {
-                            Action::OpenDocument { document } => print!("{}", render::document(&session, document, lang)),
-                            Action::ReadMessage { message } => print!("{}", render::message(&session, message, lang)),
-                            _ if session.state().ending.is_none() && out.refused().is_none() && !matches!(action, Action::Hint | Action::Say { .. }) => {
+                            Action::OpenDocument { document } => {
+                                print!("{}", render::document(&session, document, lang))
+                            }
+                            Action::ReadMessage { message } => {
+                                print!("{}", render::message(&session, message, lang))
+                            }
+                            _ if session.state().ending.is_none()
+                                && out.refused().is_none()
+                                && !matches!(action, Action::Hint | Action::Say { .. }) =>
+                            {
                                 print!("{}", render::page(&session, lang));
                             }
                             _ => {}

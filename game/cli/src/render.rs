@@ -2,25 +2,45 @@
 
 use dedale_core::engine::{Answer, Feedback, Session};
 use dedale_core::model::{Block, Device, Tone};
-use dedale_core::{rules, Lang};
+use dedale_core::{Lang, rules};
 
 /// The current page, as the simulated browser shows it.
 pub fn page(session: &Session<'_>, lang: Lang) -> String {
     let s = session.scenario();
     let st = session.state();
-    let Some(page) = s.page(&st.page) else { return String::new() };
+    let Some(page) = s.page(&st.page) else {
+        return String::new();
+    };
     let mut out = String::new();
-    let lock = if page.address.starts_with("https://") { "🔒" } else { "⚠ " };
-    out.push_str(&format!("\n┌─ {lock} {}\n│ {}\n├{}\n", page.address, page.title.get(lang).to_uppercase(), "─".repeat(60)));
+    let lock = if page.address.starts_with("https://") {
+        "🔒"
+    } else {
+        "⚠ "
+    };
+    out.push_str(&format!(
+        "\n┌─ {lock} {}\n│ {}\n├{}\n",
+        page.address,
+        page.title.get(lang).to_uppercase(),
+        "─".repeat(60)
+    ));
     if let Some(id) = &st.incident {
         if let Some(i) = page.incidents.iter().find(|i| &i.id == id) {
             out.push_str(&format!("│ ⚠ {}\n", i.message.get(lang)));
         }
     }
     if !st.errors.is_empty() {
-        out.push_str(&format!("│ ✖ {}\n", lang.pick("Le formulaire contient des erreurs :", "The form has errors:")));
+        out.push_str(&format!(
+            "│ ✖ {}\n",
+            lang.pick(
+                "Le formulaire contient des erreurs :",
+                "The form has errors:"
+            )
+        ));
         for e in &st.errors {
-            let label = s.input(&e.field).and_then(|(_, b)| b.label()).map_or(e.field.clone(), |l| l.get(lang).to_string());
+            let label = s
+                .input(&e.field)
+                .and_then(|(_, b)| b.label())
+                .map_or(e.field.clone(), |l| l.get(lang).to_string());
             out.push_str(&format!("│   – {label} : {}\n", e.kind.message(lang)));
         }
     }
@@ -29,14 +49,21 @@ pub fn page(session: &Session<'_>, lang: Lang) -> String {
     }
     out.push_str(&format!("└{}\n", "─".repeat(60)));
     for d in session.open_dialogues() {
-        out.push_str(&format!("💬 {} : « {} »\n", s.persona.name, d.says.get(lang)));
+        out.push_str(&format!(
+            "💬 {} : « {} »\n",
+            s.persona.name,
+            d.says.get(lang)
+        ));
         for l in &d.lines {
             out.push_str(&format!("   [dire {}] {}\n", l.id, l.text.get(lang)));
         }
     }
     let unread = st.unread();
     if unread > 0 {
-        out.push_str(&format!("{} {unread}\n", lang.pick("📨 Messages non lus :", "📨 Unread messages:")));
+        out.push_str(&format!(
+            "{} {unread}\n",
+            lang.pick("📨 Messages non lus :", "📨 Unread messages:")
+        ));
     }
     out
 }
@@ -71,8 +98,16 @@ fn block(session: &Session<'_>, block: &Block, lang: Lang) -> String {
         }
         Block::Field(f) => {
             let star = if f.required { " *" } else { "" };
-            let help = f.help.as_ref().map_or(String::new(), |h| format!("│     ({})\n", h.get(lang)));
-            let mut line = format!("│ [{}] {}{star} : [{}]\n{help}", f.id, f.label.get(lang), value(&f.id));
+            let help = f
+                .help
+                .as_ref()
+                .map_or(String::new(), |h| format!("│     ({})\n", h.get(lang)));
+            let mut line = format!(
+                "│ [{}] {}{star} : [{}]\n{help}",
+                f.id,
+                f.label.get(lang),
+                value(&f.id)
+            );
             if let rules::FieldKind::Password(policy) = &f.kind {
                 for (rule, ok) in rules::password_checklist(policy, &value(&f.id), lang) {
                     line.push_str(&format!("│     {} {rule}\n", if ok { "✔" } else { "○" }));
@@ -96,15 +131,32 @@ fn block(session: &Session<'_>, block: &Block, lang: Lang) -> String {
         Block::Upload(u) => {
             let accepted: Vec<&str> = u.accept.iter().map(|f| f.name()).collect();
             let file = value(&u.id);
-            let file = if file.is_empty() { lang.pick("aucun fichier", "no file").to_string() } else { file };
-            format!("│ [{}] 📎 {} ({}, {} Ko max) : {file}\n", u.id, u.label.get(lang), accepted.join(", "), u.max_kb) + &error(&u.id)
+            let file = if file.is_empty() {
+                lang.pick("aucun fichier", "no file").to_string()
+            } else {
+                file
+            };
+            format!(
+                "│ [{}] 📎 {} ({}, {} Ko max) : {file}\n",
+                u.id,
+                u.label.get(lang),
+                accepted.join(", "),
+                u.max_kb
+            ) + &error(&u.id)
         }
         Block::Captcha(c) => {
             let drawn = st.captchas.get(&c.id).cloned().unwrap_or_default();
             let spaced: String = drawn.chars().map(|ch| format!("{ch} ")).collect();
-            format!("│ [{}] {} : ╳ {spaced}╳ → [{}]\n", c.id, c.label.get(lang), value(&c.id)) + &error(&c.id)
+            format!(
+                "│ [{}] {} : ╳ {spaced}╳ → [{}]\n",
+                c.id,
+                c.label.get(lang),
+                value(&c.id)
+            ) + &error(&c.id)
         }
-        Block::Code(c) => format!("│ [{}] {} : [{}]\n", c.id, c.label.get(lang), value(&c.id)) + &error(&c.id),
+        Block::Code(c) => {
+            format!("│ [{}] {} : [{}]\n", c.id, c.label.get(lang), value(&c.id)) + &error(&c.id)
+        }
         Block::Button(b) => format!("│ < {} >  (appuyer {})\n", b.label.get(lang), b.id),
     }
 }
@@ -130,20 +182,43 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
                     out.push_str(&format!("  {device} {} (lire {id})\n", m.from));
                 }
             }
-            Feedback::Incident(id) => out.push_str(&format!("  ⚠ {} : {id}\n", lang.pick("Incident", "Incident"))),
-            Feedback::Timeout(_) => out.push_str(&format!("  ⏱ {}\n", lang.pick("Session expirée par inactivité.", "Session expired after inactivity."))),
+            Feedback::Incident(id) => out.push_str(&format!(
+                "  ⚠ {} : {id}\n",
+                lang.pick("Incident", "Incident")
+            )),
+            Feedback::Timeout(_) => out.push_str(&format!(
+                "  ⏱ {}\n",
+                lang.pick(
+                    "Session expirée par inactivité.",
+                    "Session expired after inactivity."
+                )
+            )),
             Feedback::Hint { level } => {
-                let hint = s.page(&st.page).and_then(|p| p.hints.get(usize::from(*level).saturating_sub(1)));
+                let hint = s
+                    .page(&st.page)
+                    .and_then(|p| p.hints.get(usize::from(*level).saturating_sub(1)));
                 if let Some(h) = hint {
-                    out.push_str(&format!("  💡 {} {level}/3 : {}\n", lang.pick("Indice", "Hint"), h.text.get(lang)));
+                    out.push_str(&format!(
+                        "  💡 {} {level}/3 : {}\n",
+                        lang.pick("Indice", "Hint"),
+                        h.text.get(lang)
+                    ));
                     if let Some(doc) = h.document.as_deref().and_then(|d| s.document(d)) {
-                        out.push_str(&format!("     → {} : {}\n", lang.pick("Regardez", "Look at"), doc.title.get(lang)));
+                        out.push_str(&format!(
+                            "     → {} : {}\n",
+                            lang.pick("Regardez", "Look at"),
+                            doc.title.get(lang)
+                        ));
                     }
                 }
             }
             Feedback::Reply(line) => {
                 if let Some(reply) = s.line(line).and_then(|(_, _, l)| l.reply.as_ref()) {
-                    out.push_str(&format!("  💬 {} : « {} »\n", s.persona.name, reply.get(lang)));
+                    out.push_str(&format!(
+                        "  💬 {} : « {} »\n",
+                        s.persona.name,
+                        reply.get(lang)
+                    ));
                 }
             }
             Feedback::Ended(id) => out.push_str(&ending(session, id, lang)),
@@ -157,24 +232,41 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
 fn ending(session: &Session<'_>, id: &str, lang: Lang) -> String {
     let s = session.scenario();
     let st = session.state();
-    let Some(e) = s.ending(id) else { return String::new() };
+    let Some(e) = s.ending(id) else {
+        return String::new();
+    };
     let mut out = format!("\n═══ {} ({}) ═══\n", e.title.get(lang), e.kind.code());
     if let Some(receipt) = st.ending.as_ref().and_then(|r| r.receipt.as_ref()) {
-        out.push_str(&format!("{} {receipt}\n", lang.pick("Numéro de dossier :", "Reference number:")));
+        out.push_str(&format!(
+            "{} {receipt}\n",
+            lang.pick("Numéro de dossier :", "Reference number:")
+        ));
     }
-    out.push_str(&format!("{} {} · {} {}\n", lang.pick("Droits :", "Rights:"), st.droits, lang.pick("Autonomie :", "Autonomy:"), st.autonomie));
+    out.push_str(&format!(
+        "{} {} · {} {}\n",
+        lang.pick("Droits :", "Rights:"),
+        st.droits,
+        lang.pick("Autonomie :", "Autonomy:"),
+        st.autonomie
+    ));
     out.push_str(&format!("\n{}\n", e.debrief.what_happened.get(lang)));
     out.push_str(&format!("\n{}\n", lang.pick("À retenir :", "To remember:")));
     for r in &e.debrief.remember {
         out.push_str(&format!("  • {}\n", r.get(lang)));
     }
-    out.push_str(&format!("\n{} {}\n", lang.pick("Pour de vrai :", "For real:"), e.debrief.help.get(lang)));
+    out.push_str(&format!(
+        "\n{} {}\n",
+        lang.pick("Pour de vrai :", "For real:"),
+        e.debrief.help.get(lang)
+    ));
     out
 }
 
 /// A document of the folder, as printed.
 pub fn document(session: &Session<'_>, id: &str, lang: Lang) -> String {
-    let Some(d) = session.scenario().document(id) else { return String::new() };
+    let Some(d) = session.scenario().document(id) else {
+        return String::new();
+    };
     let mut out = format!("  ┌─ 📄 {}\n", d.title.get(lang));
     for l in &d.lines {
         out.push_str(&format!("  │ {} : {}\n", l.label.get(lang), l.value));
@@ -185,8 +277,22 @@ pub fn document(session: &Session<'_>, id: &str, lang: Lang) -> String {
 /// A received message, with its code.
 pub fn message(session: &Session<'_>, id: &str, lang: Lang) -> String {
     let s = session.scenario();
-    let Some(m) = s.message(id) else { return String::new() };
-    let code = session.state().code_of(id).map(|(c, _)| c.to_string()).unwrap_or_default();
-    let subject = m.subject.as_ref().map_or(String::new(), |t| format!("  │ {}\n", t.get(lang)));
-    format!("  ┌─ {} {}\n{subject}  │ {}\n  └─\n", lang.pick("De :", "From:"), m.from, m.body.get(lang).replace("{code}", &code))
+    let Some(m) = s.message(id) else {
+        return String::new();
+    };
+    let code = session
+        .state()
+        .code_of(id)
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_default();
+    let subject = m
+        .subject
+        .as_ref()
+        .map_or(String::new(), |t| format!("  │ {}\n", t.get(lang)));
+    format!(
+        "  ┌─ {} {}\n{subject}  │ {}\n  └─\n",
+        lang.pick("De :", "From:"),
+        m.from,
+        m.body.get(lang).replace("{code}", &code)
+    )
 }

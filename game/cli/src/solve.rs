@@ -3,8 +3,8 @@
 use serde::Serialize;
 use std::path::Path;
 
-use dedale_core::solve::{problems, solve, Limits};
 use dedale_core::Lang;
+use dedale_core::solve::{Limits, problems, solve};
 
 #[derive(Serialize)]
 struct ModeJson<'a> {
@@ -46,9 +46,19 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
     let found = problems(&scenario, &explorations);
     let ok = !found.iter().any(|(_, is_error)| *is_error);
     let reached: Vec<&String> = explorations.iter().flat_map(|e| &e.pages).collect();
-    let unreachable: Vec<&str> = scenario.pages.iter().map(|p| p.id.as_str()).filter(|id| !reached.iter().any(|r| r == id)).collect();
+    let unreachable: Vec<&str> = scenario
+        .pages
+        .iter()
+        .map(|p| p.id.as_str())
+        .filter(|id| !reached.iter().any(|r| r == id))
+        .collect();
     let ended: Vec<&String> = explorations.iter().flat_map(|e| e.endings.keys()).collect();
-    let never: Vec<&str> = scenario.endings.iter().map(|e| e.id.as_str()).filter(|id| !ended.iter().any(|r| r == id)).collect();
+    let never: Vec<&str> = scenario
+        .endings
+        .iter()
+        .map(|e| e.id.as_str())
+        .filter(|id| !ended.iter().any(|r| r == id))
+        .collect();
     if json {
         let out = Json {
             scenario: &scenario.meta.id,
@@ -72,7 +82,11 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
                             path,
                         })
                         .collect(),
-                    dead_ends: e.dead_ends.iter().map(|(page, path)| DeadEndJson { page, path }).collect(),
+                    dead_ends: e
+                        .dead_ends
+                        .iter()
+                        .map(|(page, path)| DeadEndJson { page, path })
+                        .collect(),
                 })
                 .collect(),
         };
@@ -87,33 +101,101 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
             if en { "Mode" } else { "Mode" },
             mode_name(e.mode),
             e.states,
-            if en { "states explored" } else { "états explorés" },
-            if e.bounded { if en { " (stopped at the limit)" } else { " (arrêt à la limite)" } } else { "" }
+            if en {
+                "states explored"
+            } else {
+                "états explorés"
+            },
+            if e.bounded {
+                if en {
+                    " (stopped at the limit)"
+                } else {
+                    " (arrêt à la limite)"
+                }
+            } else {
+                ""
+            }
         );
-        println!("  {} ({}) : {}", if en { "Pages reached" } else { "Pages atteintes" }, e.pages.len(), join(e.pages.iter()));
+        println!(
+            "  {} ({}) : {}",
+            if en {
+                "Pages reached"
+            } else {
+                "Pages atteintes"
+            },
+            e.pages.len(),
+            join(e.pages.iter())
+        );
         for ending in &scenario.endings {
             match e.endings.get(&ending.id) {
                 Some(path) => {
-                    println!("  {} `{}` ({}) — {} {} :", if en { "Ending" } else { "Fin" }, ending.id, ending.kind.code(), path.len(), if en { "actions" } else { "actions" });
+                    println!(
+                        "  {} `{}` ({}) — {} {} :",
+                        if en { "Ending" } else { "Fin" },
+                        ending.id,
+                        ending.kind.code(),
+                        path.len(),
+                        if en { "actions" } else { "actions" }
+                    );
                     for step in path {
                         println!("      {step}");
                     }
                 }
-                None => println!("  {} `{}` : {}", if en { "Ending" } else { "Fin" }, ending.id, if en { "not reached in this mode" } else { "non atteinte dans ce mode" }),
+                None => println!(
+                    "  {} `{}` : {}",
+                    if en { "Ending" } else { "Fin" },
+                    ending.id,
+                    if en {
+                        "not reached in this mode"
+                    } else {
+                        "non atteinte dans ce mode"
+                    }
+                ),
             }
         }
         for (page, path) in &e.dead_ends {
-            println!("  {} `{page}` : {}", if en { "Dead end" } else { "Impasse" }, path.join(" ; "));
+            println!(
+                "  {} `{page}` : {}",
+                if en { "Dead end" } else { "Impasse" },
+                path.join(" ; ")
+            );
         }
     }
     if !unreachable.is_empty() {
-        println!("{} : {}", if en { "Unreachable pages" } else { "Pages jamais atteintes" }, unreachable.join(", "));
+        println!(
+            "{} : {}",
+            if en {
+                "Unreachable pages"
+            } else {
+                "Pages jamais atteintes"
+            },
+            unreachable.join(", ")
+        );
     }
     for (p, is_error) in &found {
-        let tag = if *is_error { if en { "error" } else { "erreur" } } else if en { "warning" } else { "avertissement" };
+        let tag = if *is_error {
+            if en { "error" } else { "erreur" }
+        } else if en {
+            "warning"
+        } else {
+            "avertissement"
+        };
         eprintln!("{}: {tag} : {}", file.display(), p.message(lang));
     }
-    println!("{}", if ok { if en { "OK: every check passes." } else { "OK : toutes les vérifications passent." } } else if en { "Some checks fail." } else { "Des vérifications échouent." });
+    println!(
+        "{}",
+        if ok {
+            if en {
+                "OK: every check passes."
+            } else {
+                "OK : toutes les vérifications passent."
+            }
+        } else if en {
+            "Some checks fail."
+        } else {
+            "Des vérifications échouent."
+        }
+    );
     Ok(ok)
 }
 

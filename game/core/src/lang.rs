@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A language a text can be shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Lang {
     /// French, required everywhere.
     #[default]

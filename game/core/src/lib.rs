@@ -10,6 +10,8 @@
 
 pub mod condition;
 pub mod engine;
+#[doc(hidden)]
+pub mod generate;
 mod lang;
 pub mod load;
 pub mod model;

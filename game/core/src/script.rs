@@ -16,9 +16,9 @@
 //! attendu page recap            attendu fin depot_ok    attendu erreur nir nir_key
 //! ```
 
+use crate::Lang;
 use crate::engine::{Action, Outcome, Session, Settings, State};
 use crate::model::{Mode, Scenario};
-use crate::Lang;
 
 /// A parsed script.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -78,7 +78,10 @@ pub fn parse(text: &str) -> Result<Script, Vec<ScriptError>> {
         let err = |fr: String, en: String| ScriptError { line, fr, en };
         let need = |n: usize, usage: &str| {
             (args.len() < n).then(|| {
-                err(format!("il manque un argument : écrivez `{usage}`"), format!("missing argument: write `{usage}`"))
+                err(
+                    format!("il manque un argument : écrivez `{usage}`"),
+                    format!("missing argument: write `{usage}`"),
+                )
             })
         };
         let parsed: Result<Option<Step>, ScriptError> = match word.to_lowercase().as_str() {
@@ -157,7 +160,11 @@ pub fn parse(text: &str) -> Result<Script, Vec<ScriptError>> {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(script) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(script)
+    } else {
+        Err(errors)
+    }
 }
 
 fn parse_duration(s: &str) -> Option<u32> {
@@ -178,15 +185,23 @@ pub fn line(action: &Action) -> String {
     match action {
         Action::Fill { field, value } => format!("remplir {field} {value}"),
         Action::Choose { field, option } => format!("choisir {field} {option}"),
-        Action::Tick { field, checked: true } => format!("cocher {field}"),
-        Action::Tick { field, checked: false } => format!("décocher {field}"),
+        Action::Tick {
+            field,
+            checked: true,
+        } => format!("cocher {field}"),
+        Action::Tick {
+            field,
+            checked: false,
+        } => format!("décocher {field}"),
         Action::Upload { field, document } => format!("joindre {field} {document}"),
         Action::Press { button } => format!("appuyer {button}"),
         Action::OpenDocument { document } => format!("ouvrir {document}"),
         Action::ReadMessage { message } => format!("lire {message}"),
         Action::Hint => "indice".into(),
         Action::Back => "retour".into(),
-        Action::Wait { seconds } if seconds % 60 == 0 && *seconds > 0 => format!("attendre {}min", seconds / 60),
+        Action::Wait { seconds } if seconds % 60 == 0 && *seconds > 0 => {
+            format!("attendre {}min", seconds / 60)
+        }
         Action::Wait { seconds } => format!("attendre {seconds}s"),
         Action::Say { line } => format!("dire {line}"),
         Action::Abandon => "abandonner".into(),
@@ -197,9 +212,17 @@ pub fn line(action: &Action) -> String {
 pub fn resolve(action: Action, state: &State) -> Action {
     match action {
         Action::Fill { field, value } => {
-            let value = if let Some(msg) = value.strip_prefix("{code:").and_then(|v| v.strip_suffix('}')) {
-                state.code_of(msg).map_or(value.clone(), |(c, _)| c.to_string())
-            } else if let Some(id) = value.strip_prefix("{captcha:").and_then(|v| v.strip_suffix('}')) {
+            let value = if let Some(msg) = value
+                .strip_prefix("{code:")
+                .and_then(|v| v.strip_suffix('}'))
+            {
+                state
+                    .code_of(msg)
+                    .map_or(value.clone(), |(c, _)| c.to_string())
+            } else if let Some(id) = value
+                .strip_prefix("{captcha:")
+                .and_then(|v| v.strip_suffix('}'))
+            {
                 state.captchas.get(id).cloned().unwrap_or(value.clone())
             } else {
                 value
@@ -228,7 +251,11 @@ pub fn run<'s>(
     let (mut session, _) = Session::start(scenario, settings);
     let mut failures = Vec::new();
     for (line, step) in &script.steps {
-        let fail = |fr: String, en: String| ScriptError { line: *line, fr, en };
+        let fail = |fr: String, en: String| ScriptError {
+            line: *line,
+            fr,
+            en,
+        };
         match step {
             Step::Act(action) => {
                 let action = resolve(action.clone(), session.state());
@@ -241,7 +268,10 @@ pub fn run<'s>(
             Step::ExpectPage(id) => {
                 let st = session.state();
                 if st.ending.is_some() || &st.page != id {
-                    let now = st.ending.as_ref().map_or(st.page.clone(), |e| format!("fin {}", e.ending));
+                    let now = st
+                        .ending
+                        .as_ref()
+                        .map_or(st.page.clone(), |e| format!("fin {}", e.ending));
                     failures.push(fail(
                         format!("page `{id}` attendue, mais on est sur `{now}`"),
                         format!("expected page `{id}`, but the session is on `{now}`"),
@@ -261,7 +291,11 @@ pub fn run<'s>(
                 each(*line, step, None, &session);
             }
             Step::ExpectError(field, code) => {
-                let found = session.state().errors.iter().any(|e| &e.field == field && e.kind.code() == code);
+                let found = session
+                    .state()
+                    .errors
+                    .iter()
+                    .any(|e| &e.field == field && e.kind.code() == code);
                 if !found {
                     failures.push(fail(
                         format!("erreur `{code}` attendue sur le champ `{field}`, absente"),
@@ -282,14 +316,35 @@ mod tests {
     #[test]
     fn every_action_reads_back_from_its_printed_line() {
         let actions = [
-            Action::Fill { field: "nir".into(), value: "2 95 10 99 126 111 93".into() },
-            Action::Choose { field: "q".into(), option: "oui".into() },
-            Action::Tick { field: "cgu".into(), checked: true },
-            Action::Tick { field: "cgu".into(), checked: false },
-            Action::Upload { field: "avis".into(), document: "avis_2025".into() },
-            Action::Press { button: "valider".into() },
-            Action::OpenDocument { document: "rib".into() },
-            Action::ReadMessage { message: "sms".into() },
+            Action::Fill {
+                field: "nir".into(),
+                value: "2 95 10 99 126 111 93".into(),
+            },
+            Action::Choose {
+                field: "q".into(),
+                option: "oui".into(),
+            },
+            Action::Tick {
+                field: "cgu".into(),
+                checked: true,
+            },
+            Action::Tick {
+                field: "cgu".into(),
+                checked: false,
+            },
+            Action::Upload {
+                field: "avis".into(),
+                document: "avis_2025".into(),
+            },
+            Action::Press {
+                button: "valider".into(),
+            },
+            Action::OpenDocument {
+                document: "rib".into(),
+            },
+            Action::ReadMessage {
+                message: "sms".into(),
+            },
             Action::Hint,
             Action::Back,
             Action::Wait { seconds: 300 },
@@ -305,7 +360,8 @@ mod tests {
 
     #[test]
     fn bad_lines_are_all_reported_with_their_numbers() {
-        let errors = parse("remplir\nsauter x\nattendre demain\nappuyer ok").expect_err("three bad lines");
+        let errors =
+            parse("remplir\nsauter x\nattendre demain\nappuyer ok").expect_err("three bad lines");
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![1, 2, 3]);
         assert!(errors[1].fr.contains("`sauter` inconnue"));

@@ -24,7 +24,11 @@ pub struct Text {
 impl Text {
     /// A French-only text, for tests and generated content.
     pub fn fr(fr: impl Into<String>) -> Text {
-        Text { fr: fr.into(), en: None, falc: None }
+        Text {
+            fr: fr.into(),
+            en: None,
+            falc: None,
+        }
     }
 
     /// The text in `lang`, falling back to French when the translation is missing,

@@ -59,8 +59,12 @@ impl Session<'_> {
                 let value: String = value.chars().take(MAX_INPUT_CHARS).collect();
                 self.store(field, Answer::Text(value), out);
             }
-            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
-            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+            Some(_) => out
+                .feedback
+                .push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
         }
     }
 
@@ -70,18 +74,27 @@ impl Session<'_> {
                 self.store(field, Answer::Option(option.to_string()), out);
             }
             Some(Block::Choice(_)) => {
-                out.feedback.push(Feedback::Refused(Refusal::NoSuchOption(option.into())));
+                out.feedback
+                    .push(Feedback::Refused(Refusal::NoSuchOption(option.into())));
             }
-            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
-            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+            Some(_) => out
+                .feedback
+                .push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
         }
     }
 
     fn tick(&mut self, field: &str, checked: bool, out: &mut Outcome) {
         match self.input_here(field) {
             Some(Block::Checkbox(_)) => self.store(field, Answer::Checked(checked), out),
-            Some(_) => out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
-            None => out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+            Some(_) => out
+                .feedback
+                .push(Feedback::Refused(Refusal::WrongInput(field.into()))),
+            None => out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
         }
     }
 
@@ -89,25 +102,43 @@ impl Session<'_> {
     fn upload(&mut self, field: &str, document: &str, out: &mut Outcome) {
         let upload = match self.input_here(field) {
             Some(Block::Upload(u)) => u.clone(),
-            Some(_) => return out.feedback.push(Feedback::Refused(Refusal::WrongInput(field.into()))),
-            None => return out.feedback.push(Feedback::Refused(Refusal::NoSuchInput(field.into()))),
+            Some(_) => {
+                return out
+                    .feedback
+                    .push(Feedback::Refused(Refusal::WrongInput(field.into())));
+            }
+            None => {
+                return out
+                    .feedback
+                    .push(Feedback::Refused(Refusal::NoSuchInput(field.into())));
+            }
         };
         let Some(doc) = self.scenario.document(document) else {
-            return out.feedback.push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
         };
         let accepted = || upload.accept.iter().map(|f| f.name().to_string()).collect();
         let error = match &doc.file {
-            None => Some(ErrorKind::UploadType { accepted: accepted() }),
-            Some(file) if !upload.accept.contains(&file.format) => {
-                Some(ErrorKind::UploadType { accepted: accepted() })
-            }
-            Some(file) if file.size_kb > upload.max_kb => {
-                Some(ErrorKind::UploadSize { max_kb: upload.max_kb })
-            }
+            None => Some(ErrorKind::UploadType {
+                accepted: accepted(),
+            }),
+            Some(file) if !upload.accept.contains(&file.format) => Some(ErrorKind::UploadType {
+                accepted: accepted(),
+            }),
+            Some(file) if file.size_kb > upload.max_kb => Some(ErrorKind::UploadSize {
+                max_kb: upload.max_kb,
+            }),
             Some(_) => None,
         };
         match error {
-            Some(kind) => self.refuse(vec![FieldError { field: field.to_string(), kind }], out),
+            Some(kind) => self.refuse(
+                vec![FieldError {
+                    field: field.to_string(),
+                    kind,
+                }],
+                out,
+            ),
             None => self.store(field, Answer::Document(document.to_string()), out),
         }
     }
@@ -115,7 +146,13 @@ impl Session<'_> {
     /// Shows refused values and records each mistake by kind.
     pub(super) fn refuse(&mut self, errors: Vec<FieldError>, out: &mut Outcome) {
         for e in &errors {
-            self.event(out, EventKind::FieldError { field: e.field.clone(), error: e.kind.code().to_string() });
+            self.event(
+                out,
+                EventKind::FieldError {
+                    field: e.field.clone(),
+                    error: e.kind.code().to_string(),
+                },
+            );
             self.state.errors.retain(|old| old.field != e.field);
         }
         self.state.errors.extend(errors.iter().cloned());
@@ -124,9 +161,16 @@ impl Session<'_> {
 
     fn open_document(&mut self, document: &str, out: &mut Outcome) {
         if self.scenario.document(document).is_none() {
-            return out.feedback.push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
         }
-        self.event(out, EventKind::DocumentOpened { document: document.to_string() });
+        self.event(
+            out,
+            EventKind::DocumentOpened {
+                document: document.to_string(),
+            },
+        );
         out.feedback.push(Feedback::Accepted);
     }
 
@@ -137,9 +181,16 @@ impl Session<'_> {
             found = true;
         }
         if !found {
-            return out.feedback.push(Feedback::Refused(Refusal::NoSuchMessage(message.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchMessage(message.into())));
         }
-        self.event(out, EventKind::MessageRead { message: message.to_string() });
+        self.event(
+            out,
+            EventKind::MessageRead {
+                message: message.to_string(),
+            },
+        );
         out.feedback.push(Feedback::Accepted);
     }
 
@@ -170,7 +221,11 @@ impl Session<'_> {
         let ms = u64::from(seconds) * 1000;
         self.state.clock_ms = self.state.clock_ms.saturating_add(ms);
         self.state.idle_ms = self.state.idle_ms.saturating_add(ms);
-        let Some(timeout) = self.scenario.page(&self.state.page).and_then(|p| p.timeout.clone()) else {
+        let Some(timeout) = self
+            .scenario
+            .page(&self.state.page)
+            .and_then(|p| p.timeout.clone())
+        else {
             return out.feedback.push(Feedback::Accepted);
         };
         if self.state.idle_ms < u64::from(timeout.minutes) * 60_000 {
@@ -188,7 +243,9 @@ impl Session<'_> {
         if self.state.mode != Mode::Formation || self.state.ending.is_some() {
             return Vec::new();
         }
-        let Some(page) = self.scenario.page(&self.state.page) else { return Vec::new() };
+        let Some(page) = self.scenario.page(&self.state.page) else {
+            return Vec::new();
+        };
         let mut never = super::ForcedDice::new(Vec::new());
         page.dialogue
             .iter()
@@ -198,31 +255,51 @@ impl Session<'_> {
 
     fn say(&mut self, line_id: &str, _dice: &mut dyn Dice, out: &mut Outcome) {
         let found = self.open_dialogues().into_iter().find_map(|d| {
-            d.lines.iter().find(|l| l.id == line_id).map(|l| (d.id.clone(), l.clone()))
+            d.lines
+                .iter()
+                .find(|l| l.id == line_id)
+                .map(|l| (d.id.clone(), l.clone()))
         });
         let Some((dialogue, line)) = found else {
-            return out.feedback.push(Feedback::Refused(Refusal::NoSuchLine(line_id.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchLine(line_id.into())));
         };
         self.state.droits = add_score(self.state.droits, line.droits);
         self.state.autonomie = add_score(self.state.autonomie, line.autonomie);
         self.state.said.insert(line.id.clone());
         self.state.answered.insert(dialogue);
-        self.event(out, EventKind::Posture { line: line.id.clone(), posture: line.posture });
+        self.event(
+            out,
+            EventKind::Posture {
+                line: line.id.clone(),
+                posture: line.posture,
+            },
+        );
         out.feedback.push(Feedback::Reply(line.id.clone()));
         self.apply(&line.effects, out);
     }
 
     fn abandon(&mut self, out: &mut Outcome) {
         let Some(ending) = self.scenario.first_ending(EndingKind::Abandon) else {
-            return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute("abandon".into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::BrokenRoute("abandon".into())));
         };
         let id = ending.id.clone();
-        self.event(out, EventKind::Abandoned { page: self.state.page.clone() });
+        self.event(
+            out,
+            EventKind::Abandoned {
+                page: self.state.page.clone(),
+            },
+        );
         self.end(&id, out);
     }
 
     pub(super) fn clear_page_answers(&mut self) {
-        let Some(page) = self.scenario.page(&self.state.page) else { return };
+        let Some(page) = self.scenario.page(&self.state.page) else {
+            return;
+        };
         for id in page.blocks.iter().filter_map(|b| b.input_id()) {
             self.state.answers.remove(id);
         }

@@ -31,7 +31,10 @@ pub struct ForcedDice {
 impl ForcedDice {
     /// Dice that answer `forced` in order, then the default.
     pub fn new(forced: Vec<bool>) -> ForcedDice {
-        ForcedDice { forced, rolls: Vec::new() }
+        ForcedDice {
+            forced,
+            rolls: Vec::new(),
+        }
     }
 
     /// Every roll made so far: its chance and its outcome.
@@ -46,7 +49,13 @@ impl Dice for ForcedDice {
             Some(&forced) => forced,
             None => percent >= 100,
         };
-        let outcome = if percent == 0 { false } else if percent >= 100 { true } else { outcome };
+        let outcome = if percent == 0 {
+            false
+        } else if percent >= 100 {
+            true
+        } else {
+            outcome
+        };
         self.rolls.push((percent, outcome));
         outcome
     }
@@ -54,7 +63,9 @@ impl Dice for ForcedDice {
 
 /// Draws `n` decimal digits, for codes and receipts.
 pub(crate) fn digits(rng: &mut ChaCha8Rng, n: usize) -> String {
-    (0..n).map(|_| char::from(b'0' + rng.random_range(0u8..10))).collect()
+    (0..n)
+        .map(|_| char::from(b'0' + rng.random_range(0u8..10)))
+        .collect()
 }
 
 /// Draws a captcha: letters and digits that cannot be confused (no 0/O, 1/l/I).

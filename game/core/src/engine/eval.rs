@@ -1,6 +1,6 @@
 //! Evaluating conditions and applying effects.
 
-use super::{dice, Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session};
+use super::{Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session, dice};
 use crate::condition::{Condition, Effect};
 
 /// Conditions nested deeper than this are refused by the loader; the engine stops there too.
@@ -51,7 +51,10 @@ impl Session<'_> {
             _ => return typed.trim() == fact.trim(),
         };
         let today = self.state.today;
-        match (crate::rules::check(kind, typed.trim(), today), crate::rules::check(kind, fact.trim(), today)) {
+        match (
+            crate::rules::check(kind, typed.trim(), today),
+            crate::rules::check(kind, fact.trim(), today),
+        ) {
             (Ok(a), Ok(b)) => a == b,
             _ => typed.trim() == fact.trim(),
         }
@@ -75,8 +78,14 @@ impl Session<'_> {
     }
 
     fn send(&mut self, id: &str, out: &mut Outcome) {
-        let Some(message) = self.scenario.message(id) else { return };
-        let code = message.body.fr.contains("{code}").then(|| dice::digits(self.state.draws(), 6));
+        let Some(message) = self.scenario.message(id) else {
+            return;
+        };
+        let code = message
+            .body
+            .fr
+            .contains("{code}")
+            .then(|| dice::digits(self.state.draws(), 6));
         self.state.inbox.push(Received {
             message: id.to_string(),
             at_ms: self.state.clock_ms,
@@ -84,11 +93,19 @@ impl Session<'_> {
             read: false,
         });
         out.feedback.push(Feedback::Received(id.to_string()));
-        self.event(out, EventKind::MessageReceived { message: id.to_string() });
+        self.event(
+            out,
+            EventKind::MessageReceived {
+                message: id.to_string(),
+            },
+        );
     }
 
     pub(super) fn event(&self, out: &mut Outcome, kind: EventKind) {
-        out.events.push(Event { at_ms: self.state.clock_ms, kind });
+        out.events.push(Event {
+            at_ms: self.state.clock_ms,
+            kind,
+        });
     }
 }
 

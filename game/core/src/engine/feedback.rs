@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::ErrorKind;
 use crate::Lang;
+use crate::rules::ErrorKind;
 
 /// One thing to show after an action.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,30 +81,62 @@ impl Refusal {
         match (self, fr) {
             (Refusal::Ended, true) => "La partie est terminée.".into(),
             (Refusal::Ended, false) => "The session has ended.".into(),
-            (Refusal::NoSuchInput(id), true) => format!("Il n'y a pas de champ « {id} » sur cette page."),
+            (Refusal::NoSuchInput(id), true) => {
+                format!("Il n'y a pas de champ « {id} » sur cette page.")
+            }
             (Refusal::NoSuchInput(id), false) => format!("There is no input `{id}` on this page."),
-            (Refusal::WrongInput(id), true) => format!("Le champ « {id} » ne se remplit pas de cette façon."),
-            (Refusal::WrongInput(id), false) => format!("Input `{id}` does not take that kind of answer."),
-            (Refusal::NoSuchOption(id), true) => format!("Il n'y a pas de réponse « {id} » à cette question."),
-            (Refusal::NoSuchOption(id), false) => format!("There is no option `{id}` in this choice."),
-            (Refusal::NoSuchButton(id), true) => format!("Il n'y a pas de bouton « {id} » sur cette page."),
-            (Refusal::NoSuchButton(id), false) => format!("There is no button `{id}` on this page."),
-            (Refusal::NoSuchDocument(id), true) => format!("Il n'y a pas de document « {id} » dans le dossier."),
-            (Refusal::NoSuchDocument(id), false) => format!("There is no document `{id}` in the folder."),
+            (Refusal::WrongInput(id), true) => {
+                format!("Le champ « {id} » ne se remplit pas de cette façon.")
+            }
+            (Refusal::WrongInput(id), false) => {
+                format!("Input `{id}` does not take that kind of answer.")
+            }
+            (Refusal::NoSuchOption(id), true) => {
+                format!("Il n'y a pas de réponse « {id} » à cette question.")
+            }
+            (Refusal::NoSuchOption(id), false) => {
+                format!("There is no option `{id}` in this choice.")
+            }
+            (Refusal::NoSuchButton(id), true) => {
+                format!("Il n'y a pas de bouton « {id} » sur cette page.")
+            }
+            (Refusal::NoSuchButton(id), false) => {
+                format!("There is no button `{id}` on this page.")
+            }
+            (Refusal::NoSuchDocument(id), true) => {
+                format!("Il n'y a pas de document « {id} » dans le dossier.")
+            }
+            (Refusal::NoSuchDocument(id), false) => {
+                format!("There is no document `{id}` in the folder.")
+            }
             (Refusal::NoSuchMessage(id), true) => format!("Aucun message « {id} » n'a été reçu."),
             (Refusal::NoSuchMessage(id), false) => format!("No message `{id}` has been received."),
-            (Refusal::NoSuchLine(id), true) => format!("La réplique « {id} » n'est pas proposée maintenant."),
+            (Refusal::NoSuchLine(id), true) => {
+                format!("La réplique « {id} » n'est pas proposée maintenant.")
+            }
             (Refusal::NoSuchLine(id), false) => format!("Line `{id}` is not offered now."),
             (Refusal::NoMoreHints, true) => "Il n'y a plus d'indice pour cette page.".into(),
             (Refusal::NoMoreHints, false) => "There are no more hints for this page.".into(),
             (Refusal::NoBack, true) => "Il n'y a pas de page précédente.".into(),
             (Refusal::NoBack, false) => "There is no previous page.".into(),
-            (Refusal::AnswerFirst(id), true) => format!("Répondez d'abord à la personne (dialogue « {id} »)."),
-            (Refusal::AnswerFirst(id), false) => format!("Answer the person first (dialogue `{id}`)."),
-            (Refusal::BrokenRoute(id), true) => format!("Le scénario mène à « {id} », qui n'existe pas."),
-            (Refusal::BrokenRoute(id), false) => format!("The scenario leads to `{id}`, which does not exist."),
-            (Refusal::NoRoute(id), true) => format!("Aucune suite n'est prévue pour le bouton « {id} » dans cette situation."),
-            (Refusal::NoRoute(id), false) => format!("No way forward is given for button `{id}` in this situation."),
+            (Refusal::AnswerFirst(id), true) => {
+                format!("Répondez d'abord à la personne (dialogue « {id} »).")
+            }
+            (Refusal::AnswerFirst(id), false) => {
+                format!("Answer the person first (dialogue `{id}`).")
+            }
+            (Refusal::BrokenRoute(id), true) => {
+                format!("Le scénario mène à « {id} », qui n'existe pas.")
+            }
+            (Refusal::BrokenRoute(id), false) => {
+                format!("The scenario leads to `{id}`, which does not exist.")
+            }
+            (Refusal::NoRoute(id), true) => {
+                format!("Aucune suite n'est prévue pour le bouton « {id} » dans cette situation.")
+            }
+            (Refusal::NoRoute(id), false) => {
+                format!("No way forward is given for button `{id}` in this situation.")
+            }
         }
     }
 }

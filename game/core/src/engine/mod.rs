@@ -25,7 +25,11 @@ use crate::model::{Mode, Scenario};
 use crate::rules::Date;
 
 /// The story's date when neither the scenario nor the caller gives one.
-pub const DEFAULT_TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+pub const DEFAULT_TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 23,
+};
 
 /// How a session starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +45,11 @@ pub struct Settings {
 impl Settings {
     /// Mode *Atelier* with this seed.
     pub fn new(seed: u64) -> Settings {
-        Settings { seed, mode: Mode::Atelier, today: None }
+        Settings {
+            seed,
+            mode: Mode::Atelier,
+            today: None,
+        }
     }
 }
 

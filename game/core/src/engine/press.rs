@@ -1,7 +1,9 @@
 //! Pressing a button: checking the page, incidents, routes, arriving on a
 //! page and ending.
 
-use super::{dice, Answer, Dice, EventKind, Feedback, FieldError, Outcome, Reached, Refusal, Session};
+use super::{
+    Answer, Dice, EventKind, Feedback, FieldError, Outcome, Reached, Refusal, Session, dice,
+};
 use crate::model::{Block, Target, Trigger};
 use crate::rules::{self, ErrorKind};
 
@@ -10,12 +12,18 @@ const MAX_REDIRECTS: usize = 8;
 
 impl Session<'_> {
     pub(super) fn press(&mut self, button_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
-        let Some(page) = self.scenario.page(&self.state.page) else { return };
+        let Some(page) = self.scenario.page(&self.state.page) else {
+            return;
+        };
         let Some(button) = page.button(button_id) else {
-            return out.feedback.push(Feedback::Refused(Refusal::NoSuchButton(button_id.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchButton(button_id.into())));
         };
         if let Some(d) = self.open_dialogues().into_iter().find(|d| d.required) {
-            return out.feedback.push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
         }
         if button.validate {
             let errors = self.validate();
@@ -32,7 +40,9 @@ impl Session<'_> {
         }
         let route = button.routes().find(|r| self.holds(&r.when, dice));
         let Some(route) = route else {
-            return out.feedback.push(Feedback::Refused(Refusal::NoRoute(button_id.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoRoute(button_id.into())));
         };
         self.apply(&route.effects, out);
         self.go(&route.goto, dice, out);
@@ -40,12 +50,17 @@ impl Session<'_> {
 
     /// Checks every input of the current page; valid text is kept normalised.
     fn validate(&mut self) -> Vec<FieldError> {
-        let Some(page) = self.scenario.page(&self.state.page) else { return Vec::new() };
+        let Some(page) = self.scenario.page(&self.state.page) else {
+            return Vec::new();
+        };
         let mut errors = Vec::new();
         for block in &page.blocks {
             let Some(id) = block.input_id() else { continue };
             if let Some(kind) = self.check_input(block) {
-                errors.push(FieldError { field: id.to_string(), kind });
+                errors.push(FieldError {
+                    field: id.to_string(),
+                    kind,
+                });
                 if matches!(block, Block::Captcha(_)) {
                     let fresh = dice::captcha(self.state.draws());
                     self.state.captchas.insert(id.to_string(), fresh);
@@ -66,7 +81,9 @@ impl Session<'_> {
         };
         match block {
             Block::Field(f) => {
-                let Some(typed) = typed else { return f.required.then_some(ErrorKind::Required) };
+                let Some(typed) = typed else {
+                    return f.required.then_some(ErrorKind::Required);
+                };
                 match rules::check(&f.kind, &typed, self.state.today) {
                     Err(kind) => Some(kind),
                     Ok(normal) => {
@@ -76,7 +93,9 @@ impl Session<'_> {
                                 return Some(ErrorKind::Mismatch);
                             }
                         }
-                        self.state.answers.insert(id.to_string(), Answer::Text(normal));
+                        self.state
+                            .answers
+                            .insert(id.to_string(), Answer::Text(normal));
                         None
                     }
                 }
@@ -85,9 +104,8 @@ impl Session<'_> {
                 Some(Answer::Option(_)) => None,
                 _ => c.required.then_some(ErrorKind::ChoiceRequired),
             },
-            Block::Checkbox(c) => {
-                (c.required && answer != Some(Answer::Checked(true))).then_some(ErrorKind::ConsentRequired)
-            }
+            Block::Checkbox(c) => (c.required && answer != Some(Answer::Checked(true)))
+                .then_some(ErrorKind::ConsentRequired),
             Block::Upload(u) => match answer {
                 Some(Answer::Document(_)) => None,
                 _ => u.required.then_some(ErrorKind::Required),
@@ -98,7 +116,9 @@ impl Session<'_> {
                 (!ok).then_some(ErrorKind::CaptchaWrong)
             }
             Block::Code(c) => {
-                let Some(typed) = typed else { return Some(ErrorKind::Required) };
+                let Some(typed) = typed else {
+                    return Some(ErrorKind::Required);
+                };
                 let Some((code, sent)) = self.state.code_of(&c.message) else {
                     return Some(ErrorKind::CodeWrong);
                 };
@@ -113,8 +133,19 @@ impl Session<'_> {
         }
     }
 
-    fn incident(&mut self, incident: &crate::model::Incident, dice: &mut dyn Dice, out: &mut Outcome) {
-        self.event(out, EventKind::Incident { incident: incident.id.clone(), kind: incident.kind });
+    fn incident(
+        &mut self,
+        incident: &crate::model::Incident,
+        dice: &mut dyn Dice,
+        out: &mut Outcome,
+    ) {
+        self.event(
+            out,
+            EventKind::Incident {
+                incident: incident.id.clone(),
+                kind: incident.kind,
+            },
+        );
         out.feedback.push(Feedback::Incident(incident.id.clone()));
         if incident.clear_answers {
             self.clear_page_answers();
@@ -140,7 +171,9 @@ impl Session<'_> {
                 self.state.history.push(from);
                 self.arrive(goto, dice, out);
             }
-            None => out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(goto.into()))),
+            None => out
+                .feedback
+                .push(Feedback::Refused(Refusal::BrokenRoute(goto.into()))),
         }
     }
 
@@ -149,7 +182,9 @@ impl Session<'_> {
         let mut current = page_id.to_string();
         for _ in 0..MAX_REDIRECTS {
             let Some(page) = self.scenario.page(&current) else {
-                return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(current)));
+                return out
+                    .feedback
+                    .push(Feedback::Refused(Refusal::BrokenRoute(current)));
             };
             self.show(&current, out);
             self.apply(&page.on_enter, out);
@@ -159,7 +194,13 @@ impl Session<'_> {
                 .filter(|i| i.on == Trigger::Enter)
                 .find(|i| self.holds(&i.when, dice));
             let Some(incident) = fired else { return };
-            self.event(out, EventKind::Incident { incident: incident.id.clone(), kind: incident.kind });
+            self.event(
+                out,
+                EventKind::Incident {
+                    incident: incident.id.clone(),
+                    kind: incident.kind,
+                },
+            );
             out.feedback.push(Feedback::Incident(incident.id.clone()));
             self.state.incident = Some(incident.id.clone());
             let next = match &incident.goto {
@@ -169,10 +210,21 @@ impl Session<'_> {
             match self.scenario.target(&next) {
                 Some(Target::Ending(e)) => return self.end(&e.id, out),
                 Some(Target::Page(_)) => {
-                    self.event(out, EventKind::PageLeft { page: current.clone() });
-                    self.state.history.push(std::mem::replace(&mut current, next));
+                    self.event(
+                        out,
+                        EventKind::PageLeft {
+                            page: current.clone(),
+                        },
+                    );
+                    self.state
+                        .history
+                        .push(std::mem::replace(&mut current, next));
                 }
-                None => return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(next))),
+                None => {
+                    return out
+                        .feedback
+                        .push(Feedback::Refused(Refusal::BrokenRoute(next)));
+                }
             }
         }
     }
@@ -184,7 +236,12 @@ impl Session<'_> {
         self.state.errors.clear();
         self.state.incident = None;
         self.state.idle_ms = 0;
-        self.event(out, EventKind::PageEntered { page: page_id.to_string() });
+        self.event(
+            out,
+            EventKind::PageEntered {
+                page: page_id.to_string(),
+            },
+        );
         out.feedback.push(Feedback::Page(page_id.to_string()));
         let captchas: Vec<String> = self
             .scenario
@@ -209,15 +266,32 @@ impl Session<'_> {
     /// Ends the session on this ending.
     pub(super) fn end(&mut self, ending_id: &str, out: &mut Outcome) {
         let Some(ending) = self.scenario.ending(ending_id) else {
-            return out.feedback.push(Feedback::Refused(Refusal::BrokenRoute(ending_id.into())));
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::BrokenRoute(ending_id.into())));
         };
         let receipt = ending
             .receipt
             .as_ref()
             .map(|r| r.replace("{n}", &dice::digits(self.state.draws(), 8)));
-        self.event(out, EventKind::PageLeft { page: self.state.page.clone() });
-        self.event(out, EventKind::Ended { ending: ending.id.clone(), kind: ending.kind });
-        self.state.ending = Some(Reached { ending: ending.id.clone(), kind: ending.kind, receipt });
+        self.event(
+            out,
+            EventKind::PageLeft {
+                page: self.state.page.clone(),
+            },
+        );
+        self.event(
+            out,
+            EventKind::Ended {
+                ending: ending.id.clone(),
+                kind: ending.kind,
+            },
+        );
+        self.state.ending = Some(Reached {
+            ending: ending.id.clone(),
+            kind: ending.kind,
+            receipt,
+        });
         out.feedback.push(Feedback::Ended(ending.id.clone()));
     }
 }

@@ -4,7 +4,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{dice, Event, FieldError, Settings, DEFAULT_TODAY};
+use super::{DEFAULT_TODAY, Event, FieldError, Settings, dice};
 use crate::model::{EndingKind, Mode, Scenario};
 use crate::rules::Date;
 
@@ -106,7 +106,11 @@ impl State {
             scenario: scenario.meta.id.clone(),
             version: scenario.meta.version.clone(),
             mode: settings.mode,
-            today: scenario.meta.today.or(settings.today).unwrap_or(DEFAULT_TODAY),
+            today: scenario
+                .meta
+                .today
+                .or(settings.today)
+                .unwrap_or(DEFAULT_TODAY),
             page: scenario.start.clone(),
             history: Vec::new(),
             answers: BTreeMap::new(),

@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{nearest, Diagnostic, Locator, Pos, Problem, Severity, What};
+use super::{Diagnostic, Locator, Pos, Problem, Severity, What, nearest};
 use crate::condition::{Condition, Effect};
 use crate::engine::DEFAULT_TODAY;
 use crate::model::{Block, EndingKind, Page, Scenario, Trigger};
-use crate::{rules, Lang, Text};
+use crate::{Lang, Text, rules};
 
 /// DigComp 2.2 competence codes: five areas of two to six competences each.
 const DIGCOMP: &[&str] = &[
@@ -18,7 +18,12 @@ const DIGCOMP: &[&str] = &[
 
 /// Runs every structural check.
 pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
-    let mut c = Checker { s, loc, out: Vec::new(), flags: BTreeSet::new() };
+    let mut c = Checker {
+        s,
+        loc,
+        out: Vec::new(),
+        flags: BTreeSet::new(),
+    };
     c.flags = s
         .effects()
         .filter_map(|e| match e {
@@ -47,7 +52,12 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&mut self, (line, column): Pos, severity: Severity, problem: Problem) {
-        self.out.push(Diagnostic { line, column, severity, problem });
+        self.out.push(Diagnostic {
+            line,
+            column,
+            severity,
+            problem,
+        });
     }
 
     fn error(&mut self, pos: Pos, problem: Problem) {
@@ -68,7 +78,10 @@ impl Checker<'_> {
         }
         for code in &m.competences {
             if !DIGCOMP.contains(&code.as_str()) {
-                let pos = self.loc.find(None, code, &["competences"]).unwrap_or((1, 1));
+                let pos = self
+                    .loc
+                    .find(None, code, &["competences"])
+                    .unwrap_or((1, 1));
                 self.error(pos, Problem::BadCompetence(code.clone()));
             }
         }
@@ -78,19 +91,66 @@ impl Checker<'_> {
     fn ids(&mut self) {
         let s = self.s;
         let mut spaces: Vec<(What, Vec<&str>)> = vec![
-            (What::Target, s.pages.iter().map(|p| p.id.as_str()).chain(s.endings.iter().map(|e| e.id.as_str())).collect()),
-            (What::Input, s.pages.iter().flat_map(|p| p.blocks.iter().filter_map(Block::input_id)).collect()),
-            (What::Message, s.messages.iter().map(|m| m.id.as_str()).collect()),
-            (What::Document, s.persona.documents.iter().map(|d| d.id.as_str()).collect()),
-            (What::Dialogue, s.pages.iter().flat_map(|p| p.dialogue.iter().map(|d| d.id.as_str())).collect()),
-            (What::Line, s.pages.iter().flat_map(|p| p.dialogue.iter().flat_map(|d| d.lines.iter().map(|l| l.id.as_str()))).collect()),
-            (What::Incident, s.pages.iter().flat_map(|p| p.incidents.iter().map(|i| i.id.as_str())).collect()),
+            (
+                What::Target,
+                s.pages
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .chain(s.endings.iter().map(|e| e.id.as_str()))
+                    .collect(),
+            ),
+            (
+                What::Input,
+                s.pages
+                    .iter()
+                    .flat_map(|p| p.blocks.iter().filter_map(Block::input_id))
+                    .collect(),
+            ),
+            (
+                What::Message,
+                s.messages.iter().map(|m| m.id.as_str()).collect(),
+            ),
+            (
+                What::Document,
+                s.persona.documents.iter().map(|d| d.id.as_str()).collect(),
+            ),
+            (
+                What::Dialogue,
+                s.pages
+                    .iter()
+                    .flat_map(|p| p.dialogue.iter().map(|d| d.id.as_str()))
+                    .collect(),
+            ),
+            (
+                What::Line,
+                s.pages
+                    .iter()
+                    .flat_map(|p| {
+                        p.dialogue
+                            .iter()
+                            .flat_map(|d| d.lines.iter().map(|l| l.id.as_str()))
+                    })
+                    .collect(),
+            ),
+            (
+                What::Incident,
+                s.pages
+                    .iter()
+                    .flat_map(|p| p.incidents.iter().map(|i| i.id.as_str()))
+                    .collect(),
+            ),
         ];
         for page in &s.pages {
-            spaces.push((What::Button, page.buttons().map(|b| b.id.as_str()).collect()));
+            spaces.push((
+                What::Button,
+                page.buttons().map(|b| b.id.as_str()).collect(),
+            ));
             for block in &page.blocks {
                 if let Block::Choice(c) = block {
-                    spaces.push((What::Option, c.options.iter().map(|o| o.id.as_str()).collect()));
+                    spaces.push((
+                        What::Option,
+                        c.options.iter().map(|o| o.id.as_str()).collect(),
+                    ));
                 }
             }
         }
@@ -102,7 +162,12 @@ impl Checker<'_> {
                 let n = seen.entry(id).or_insert(0);
                 *n += 1;
                 if *n == 2 {
-                    let pos = self.loc.definitions(id).get(1).copied().unwrap_or_else(|| self.def(id));
+                    let pos = self
+                        .loc
+                        .definitions(id)
+                        .get(1)
+                        .copied()
+                        .unwrap_or_else(|| self.def(id));
                     self.error(pos, Problem::Duplicate(what, id.to_string()));
                 }
             }
@@ -110,7 +175,9 @@ impl Checker<'_> {
         for id in all {
             let ok = !id.is_empty()
                 && id.len() <= 64
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !ok {
                 self.error(self.def(id), Problem::BadId(id.to_string()));
             }
@@ -118,10 +185,20 @@ impl Checker<'_> {
     }
 
     fn texts(&mut self) {
-        let wanted: Vec<Lang> = self.s.meta.languages.iter().copied().filter(|l| *l != Lang::Fr).collect();
+        let wanted: Vec<Lang> = self
+            .s
+            .meta
+            .languages
+            .iter()
+            .copied()
+            .filter(|l| *l != Lang::Fr)
+            .collect();
         let mut missing = Vec::new();
         for (owner, text) in all_texts(self.s) {
-            let pos = self.loc.find(self.loc.definition(owner), &text.fr, &[]).unwrap_or_else(|| self.def(owner));
+            let pos = self
+                .loc
+                .find(self.loc.definition(owner), &text.fr, &[])
+                .unwrap_or_else(|| self.def(owner));
             if text.fr.trim().is_empty() {
                 missing.push((pos, Problem::NoFrench));
                 continue;
@@ -129,7 +206,11 @@ impl Checker<'_> {
             for &lang in &wanted {
                 if !text.has(lang) {
                     let excerpt: String = text.fr.chars().take(40).collect();
-                    let excerpt = if text.fr.chars().count() > 40 { format!("{excerpt}…") } else { excerpt };
+                    let excerpt = if text.fr.chars().count() > 40 {
+                        format!("{excerpt}…")
+                    } else {
+                        excerpt
+                    };
                     missing.push((pos, Problem::NoTranslation(lang, excerpt)));
                 }
             }
@@ -147,7 +228,10 @@ impl Checker<'_> {
             self.error(pos, Problem::Unknown(What::Page, s.start.clone(), hint));
         }
         let at = s.endings.first().map_or((1, 1), |e| self.def(&e.id));
-        for (kind, name) in [(EndingKind::Success, "Success"), (EndingKind::Abandon, "Abandon")] {
+        for (kind, name) in [
+            (EndingKind::Success, "Success"),
+            (EndingKind::Abandon, "Abandon"),
+        ] {
             if s.first_ending(kind).is_none() {
                 self.error(at, Problem::NoEndingOfKind(name));
             }
@@ -218,15 +302,23 @@ impl Checker<'_> {
                     }
                 }
             }
-            Block::Choice(c) if c.options.is_empty() => self.error(self.def(&c.id), Problem::NoOptions(c.id.clone())),
+            Block::Choice(c) if c.options.is_empty() => {
+                self.error(self.def(&c.id), Problem::NoOptions(c.id.clone()))
+            }
             Block::Upload(u) => {
                 let Some(doc_id) = &u.expects else { return };
                 match s.document(doc_id) {
                     None => self.known(What::Document, &u.id, doc_id, &["expects"]),
                     Some(doc) => {
-                        let fits = doc.file.as_ref().is_some_and(|f| u.accept.contains(&f.format) && f.size_kb <= u.max_kb);
+                        let fits = doc
+                            .file
+                            .as_ref()
+                            .is_some_and(|f| u.accept.contains(&f.format) && f.size_kb <= u.max_kb);
                         if !fits {
-                            let problem = Problem::UploadImpossible { upload: u.id.clone(), document: doc_id.clone() };
+                            let problem = Problem::UploadImpossible {
+                                upload: u.id.clone(),
+                                document: doc_id.clone(),
+                            };
                             self.error(self.def(&u.id), problem);
                         }
                     }
@@ -261,13 +353,35 @@ impl Checker<'_> {
         let s = self.s;
         let candidates: Vec<&str> = match what {
             What::Page => s.pages.iter().map(|p| p.id.as_str()).collect(),
-            What::Target => s.pages.iter().map(|p| p.id.as_str()).chain(s.endings.iter().map(|e| e.id.as_str())).collect(),
+            What::Target => s
+                .pages
+                .iter()
+                .map(|p| p.id.as_str())
+                .chain(s.endings.iter().map(|e| e.id.as_str()))
+                .collect(),
             What::Ending => s.endings.iter().map(|e| e.id.as_str()).collect(),
-            What::Input => s.pages.iter().flat_map(|p| p.blocks.iter().filter_map(Block::input_id)).collect(),
+            What::Input => s
+                .pages
+                .iter()
+                .flat_map(|p| p.blocks.iter().filter_map(Block::input_id))
+                .collect(),
             What::Message => s.messages.iter().map(|m| m.id.as_str()).collect(),
             What::Document => s.persona.documents.iter().map(|d| d.id.as_str()).collect(),
-            What::Fact => s.persona.documents.iter().flat_map(|d| d.lines.iter().filter_map(|l| l.fact.as_deref())).collect(),
-            What::Line => s.pages.iter().flat_map(|p| p.dialogue.iter().flat_map(|d| d.lines.iter().map(|l| l.id.as_str()))).collect(),
+            What::Fact => s
+                .persona
+                .documents
+                .iter()
+                .flat_map(|d| d.lines.iter().filter_map(|l| l.fact.as_deref()))
+                .collect(),
+            What::Line => s
+                .pages
+                .iter()
+                .flat_map(|p| {
+                    p.dialogue
+                        .iter()
+                        .flat_map(|d| d.lines.iter().map(|l| l.id.as_str()))
+                })
+                .collect(),
             What::Flag => self.flags.iter().map(String::as_str).collect(),
             What::Option | What::Button | What::Dialogue | What::Incident => Vec::new(),
         };
@@ -276,7 +390,11 @@ impl Checker<'_> {
         }
         let hint = nearest(id, candidates.iter().copied());
         let pos = self.loc.reference(owner, id, keys);
-        let severity = if what == What::Flag { Severity::Warning } else { Severity::Error };
+        let severity = if what == What::Flag {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         self.push(pos, severity, Problem::Unknown(what, id.to_string(), hint));
     }
 
@@ -317,7 +435,9 @@ impl Checker<'_> {
                 }
                 Condition::Said(line) => self.known(What::Line, owner, line, &["Said"]),
                 Condition::Visited(page) => self.known(What::Page, owner, page, &["Visited"]),
-                Condition::Chance(p) if *p > 100 => self.error(self.def(owner), Problem::Chance(*p)),
+                Condition::Chance(p) if *p > 100 => {
+                    self.error(self.def(owner), Problem::Chance(*p))
+                }
                 _ => {}
             }
         }

@@ -91,12 +91,15 @@ impl Locator {
                     if !ident.is_empty() {
                         key = std::mem::take(&mut ident);
                     }
-                    literals.push(Literal { value, key: key.clone(), line: start.0, column: start.1 });
+                    literals.push(Literal {
+                        value,
+                        key: key.clone(),
+                        line: start.0,
+                        column: start.1,
+                    });
                 }
                 c if c.is_alphanumeric() || c == '_' => {
-                    if ident.is_empty() || !ident.ends_with(|p: char| p.is_alphanumeric() || p == '_') {
-                        ident.clear();
-                    }
+                    ident.clear();
                     ident.push(c);
                     while let Some(&n) = chars.peek() {
                         if !(n.is_alphanumeric() || n == '_') {
@@ -119,12 +122,19 @@ impl Locator {
 
     /// Where `id` is defined: the first `id: "…"` with this value.
     pub fn definition(&self, id: &str) -> Option<Pos> {
-        self.literals.iter().find(|l| l.key == "id" && l.value == id).map(|l| (l.line, l.column))
+        self.literals
+            .iter()
+            .find(|l| l.key == "id" && l.value == id)
+            .map(|l| (l.line, l.column))
     }
 
     /// Every place `id` is defined, in the order of the file (a duplicate is the second).
     pub fn definitions(&self, id: &str) -> Vec<Pos> {
-        self.literals.iter().filter(|l| l.key == "id" && l.value == id).map(|l| (l.line, l.column)).collect()
+        self.literals
+            .iter()
+            .filter(|l| l.key == "id" && l.value == id)
+            .map(|l| (l.line, l.column))
+            .collect()
     }
 
     /// The first literal with this value after `anchor` (or anywhere), preferring one
@@ -147,7 +157,9 @@ impl Locator {
 
     /// Where a reference made inside the definition of `owner` stands.
     pub fn reference(&self, owner: &str, value: &str, keys: &[&str]) -> Pos {
-        self.find(self.definition(owner), value, keys).or_else(|| self.definition(owner)).unwrap_or((1, 1))
+        self.find(self.definition(owner), value, keys)
+            .or_else(|| self.definition(owner))
+            .unwrap_or((1, 1))
     }
 }
 
@@ -159,9 +171,9 @@ mod tests {
     fn references_are_found_inside_their_owner() {
         let src = "(\n  start: \"b\",\n  pages: [\n    (id: \"a\", next: [(goto: \"b\")]), // \"b\"\n    (id: \"b\", goto: \"c\"),\n  ],\n)";
         let loc = Locator::new(src);
-        assert_eq!(loc.definition("b"), Some((5, 9)));
-        assert_eq!(loc.reference("a", "b", &["goto"]), (4, 30));
-        assert_eq!(loc.reference("b", "c", &["goto"]), (5, 20));
+        assert_eq!(loc.definition("b"), Some((5, 10)));
+        assert_eq!(loc.reference("a", "b", &["goto"]), (4, 29));
+        assert_eq!(loc.reference("b", "c", &["goto"]), (5, 21));
     }
 
     #[test]

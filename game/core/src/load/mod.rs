@@ -16,8 +16,8 @@ pub use suggest::nearest;
 
 use std::fmt;
 
-use crate::model::Scenario;
 use crate::Lang;
+use crate::model::Scenario;
 
 /// Largest scenario file accepted: far above any real scenario, low enough to answer at once.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -48,7 +48,7 @@ pub struct Diagnostic {
 }
 
 /// Every problem of one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Report {
     /// The name the caller gave the file (its path, for the command line).
     pub file: String,
@@ -61,7 +61,9 @@ pub struct Report {
 impl Report {
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// One line a problem: `file:line:column: message`.
@@ -74,7 +76,13 @@ impl Report {
                     (Severity::Warning, Lang::En) => "warning: ",
                     (Severity::Warning, _) => "avertissement : ",
                 };
-                format!("{}:{}:{}: {tag}{}", self.file, d.line, d.column, d.problem.message(lang))
+                format!(
+                    "{}:{}:{}: {tag}{}",
+                    self.file,
+                    d.line,
+                    d.column,
+                    d.problem.message(lang)
+                )
             })
             .collect()
     }
@@ -87,7 +95,11 @@ impl Report {
             out.push('\n');
             if let Some(src) = self.source.lines().nth(d.line.saturating_sub(1)) {
                 let src: String = src.chars().take(160).collect();
-                let pad: String = src.chars().take(d.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let pad: String = src
+                    .chars()
+                    .take(d.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 out.push_str(&format!("    | {src}\n    | {pad}^\n"));
             }
         }
@@ -96,6 +108,12 @@ impl Report {
 }
 
 impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Fr))
+    }
+}
+
+impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::Fr))
     }
@@ -110,10 +128,22 @@ pub fn load(file: &str, source: &str) -> Result<Scenario, Report> {
 
 /// Reads and checks a scenario, also returning its warnings.
 pub fn load_with_warnings(file: &str, source: &str) -> Result<(Scenario, Report), Report> {
-    let report = |diagnostics| Report { file: file.to_string(), source: source.to_string(), diagnostics };
+    let report = |diagnostics| Report {
+        file: file.to_string(),
+        source: source.to_string(),
+        diagnostics,
+    };
     if source.len() > MAX_BYTES {
-        let problem = Problem::TooLarge { bytes: source.len(), max: MAX_BYTES };
-        return Err(report(vec![Diagnostic { line: 1, column: 1, severity: Severity::Error, problem }]));
+        let problem = Problem::TooLarge {
+            bytes: source.len(),
+            max: MAX_BYTES,
+        };
+        return Err(report(vec![Diagnostic {
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            problem,
+        }]));
     }
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut scenario = parse(text).map_err(|d| report(vec![d]))?;

@@ -158,7 +158,11 @@ pub enum Problem {
 impl Problem {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En { self.en() } else { self.fr() }
+        if lang == Lang::En {
+            self.en()
+        } else {
+            self.fr()
+        }
     }
 
     fn fr(&self) -> String {
@@ -171,15 +175,23 @@ impl Problem {
                 "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
             ),
             Problem::Duplicate(w, id) => {
-                let (noun, _) = w.fr();
-                format!("l'identifiant `{id}` est déjà utilisé par un(e) autre {noun} : choisissez un identifiant unique")
+                let (noun, fem) = w.fr();
+                let article = if fem { "une" } else { "un" };
+                format!("l'identifiant `{id}` est déjà utilisé par {article} autre {noun} : choisissez un identifiant unique")
+            }
+            Problem::Unknown(What::Flag, id, hint) => {
+                let also = hint.as_ref().map(|h| format!(" ; vouliez-vous dire `{h}` ?")).unwrap_or_default();
+                format!("le drapeau `{id}` n'est jamais posé : aucun effet `Set(\"{id}\")` dans le scénario{also}")
             }
             Problem::Unknown(w, id, hint) => {
                 let (noun, fem) = w.fr();
                 let inconnu = if fem { "inconnue" } else { "inconnu" };
                 match hint {
                     Some(h) => format!("{noun} `{id}` {inconnu} ; vouliez-vous dire `{h}` ?"),
-                    None => format!("{noun} `{id}` {inconnu} : vérifiez l'orthographe ou ajoutez-le au scénario"),
+                    None => {
+                        let pronoun = if fem { "la" } else { "le" };
+                        format!("{noun} `{id}` {inconnu} : vérifiez l'orthographe ou ajoutez-{pronoun} au scénario")
+                    }
                 }
             }
             Problem::BadId(id) => format!(
@@ -230,6 +242,9 @@ impl Problem {
             Problem::NoSuccessReachable => {
                 "aucune fin de type `Success` ne peut être atteinte : vérifiez les conditions des boutons".into()
             }
+            Problem::DeadEnd { page, path } if path.is_empty() => format!(
+                "impasse sur la page `{page}` : dès le départ, aucune fin ne peut être atteinte ; vérifiez les conditions de ses boutons"
+            ),
             Problem::DeadEnd { page, path } => format!(
                 "impasse sur la page `{page}` : de là, aucune fin ne peut être atteinte ; chemin le plus court : {}",
                 path.join(" ; ")
@@ -246,11 +261,26 @@ impl Problem {
                 "the file is {bytes} bytes, more than the {max} limit: a scenario fits in less than 1 MB; check it is the right file"
             ),
             Problem::Syntax { en, .. } => en.clone(),
-            Problem::Format(v) => format!("unknown format {v}: this version of Dédale reads format 1; write `format: 1`"),
-            Problem::Duplicate(w, id) => format!("id `{id}` is already used by another {}: choose a unique id", w.en()),
+            Problem::Format(v) => format!(
+                "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
+            ),
+            Problem::Duplicate(w, id) => format!(
+                "id `{id}` is already used by another {}: choose a unique id",
+                w.en()
+            ),
+            Problem::Unknown(What::Flag, id, hint) => {
+                let also = hint
+                    .as_ref()
+                    .map(|h| format!("; did you mean `{h}`?"))
+                    .unwrap_or_default();
+                format!("flag `{id}` is never set: no `Set(\"{id}\")` effect in the scenario{also}")
+            }
             Problem::Unknown(w, id, hint) => match hint {
                 Some(h) => format!("unknown {} `{id}`; did you mean `{h}`?", w.en()),
-                None => format!("unknown {} `{id}`: check the spelling or add it to the scenario", w.en()),
+                None => format!(
+                    "unknown {} `{id}`: check the spelling or add it to the scenario",
+                    w.en()
+                ),
             },
             Problem::BadId(id) => format!(
                 "invalid id `{id}`: use only unaccented letters, digits, `-` and `_` (64 characters at most)"
@@ -258,27 +288,51 @@ impl Problem {
             Problem::NoFrench => "empty text: write this text in French".into(),
             Problem::NoTranslation(lang, fr) => format!(
                 "missing {} translation for « {fr} »: `languages` promises it; write (fr: \"…\", {}: \"…\") or remove it from `languages`",
-                match lang { Lang::Falc => "plain-language", _ => "English" },
+                match lang {
+                    Lang::Falc => "plain-language",
+                    _ => "English",
+                },
                 lang.code()
             ),
-            Problem::LanguagesWithoutFrench => "`languages` must contain `Fr`: French is required".into(),
-            Problem::TooManyHints(p) => format!("page `{p}` has more than three hints: keep three at most"),
+            Problem::LanguagesWithoutFrench => {
+                "`languages` must contain `Fr`: French is required".into()
+            }
+            Problem::TooManyHints(p) => {
+                format!("page `{p}` has more than three hints: keep three at most")
+            }
             Problem::NoEndingOfKind(k) => format!("no ending of kind `{k}`: add one to `endings`"),
-            Problem::BadCompetence(c) => format!("`{c}` is not a DigComp 2.2 competence: use a code from 1.1 to 5.4, such as \"2.1\""),
-            Problem::NoRoute(b) => format!("button `{b}` leads nowhere: add `goto: \"…\"` or `next: [(goto: \"…\")]`"),
-            Problem::NoCodeInMessage(m) => format!("message `{m}` feeds a code field but its text has no `{{code}}`: add `{{code}}` where the code should appear"),
-            Problem::FactInvalid { fact, field, en, .. } => format!(
+            Problem::BadCompetence(c) => format!(
+                "`{c}` is not a DigComp 2.2 competence: use a code from 1.1 to 5.4, such as \"2.1\""
+            ),
+            Problem::NoRoute(b) => {
+                format!("button `{b}` leads nowhere: add `goto: \"…\"` or `next: [(goto: \"…\")]`")
+            }
+            Problem::NoCodeInMessage(m) => format!(
+                "message `{m}` feeds a code field but its text has no `{{code}}`: add `{{code}}` where the code should appear"
+            ),
+            Problem::FactInvalid {
+                fact, field, en, ..
+            } => format!(
                 "the value of fact `{fact}` in the folder fails the rule of field `{field}`: {en} Fix the document or the field's kind"
             ),
             Problem::UploadImpossible { upload, document } => format!(
                 "document `{document}` expected by upload `{upload}` cannot be uploaded: give it a `file` of an accepted format and size"
             ),
             Problem::Chance(p) => format!("`Chance({p})`: a chance is a percentage from 0 to 100"),
-            Problem::TooDeep => "conditions nested too deep (32 levels at most): simplify them".into(),
+            Problem::TooDeep => {
+                "conditions nested too deep (32 levels at most): simplify them".into()
+            }
             Problem::NoOptions(c) => format!("choice `{c}` has no options: add `options`"),
-            Problem::Unreachable(p) => format!("page `{p}` is never reached: no button, link or incident leads there"),
+            Problem::Unreachable(p) => {
+                format!("page `{p}` is never reached: no button, link or incident leads there")
+            }
             Problem::EndingUnreachable(e) => format!("ending `{e}` is never reached"),
-            Problem::NoSuccessReachable => "no `Success` ending can be reached: check the buttons' conditions".into(),
+            Problem::NoSuccessReachable => {
+                "no `Success` ending can be reached: check the buttons' conditions".into()
+            }
+            Problem::DeadEnd { page, path } if path.is_empty() => format!(
+                "dead end on page `{page}`: from the start, no ending can be reached; check its buttons' conditions"
+            ),
             Problem::DeadEnd { page, path } => format!(
                 "dead end on page `{page}`: no ending can be reached from there; shortest way there: {}",
                 path.join("; ")

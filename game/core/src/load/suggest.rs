@@ -21,7 +21,10 @@ mod tests {
 
     #[test]
     fn a_misspelt_page_finds_its_page() {
-        assert_eq!(nearest("paiemment", ["accueil", "paiement", "recap"]), Some("paiement".into()));
+        assert_eq!(
+            nearest("paiemment", ["accueil", "paiement", "recap"]),
+            Some("paiement".into())
+        );
         assert_eq!(nearest("zzz", ["accueil", "paiement"]), None);
     }
 }

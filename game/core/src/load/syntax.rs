@@ -47,8 +47,8 @@ pub fn explain(error: &Error) -> (String, String) {
             }
         }
         Error::ExpectedComma => (
-            "virgule attendue : séparez les éléments par des virgules".into(),
-            "expected a comma between elements".into(),
+            "virgule attendue : séparez les éléments par des virgules (ou un guillemet fermant manque plus haut)".into(),
+            "expected a comma between elements (or a closing quote is missing above)".into(),
         ),
         Error::ExpectedString | Error::ExpectedStringEnd => (
             "texte attendu entre guillemets droits, par exemple \"Bonjour\" (un guillemet fermant manque peut-être)".into(),
@@ -98,6 +98,37 @@ pub fn explain(error: &Error) -> (String, String) {
     }
 }
 
+/// Where the key was, in the words of the reference page.
 fn describe(outer: &str) -> String {
-    format!(" dans `{outer}`")
+    let place = match outer {
+        "Scenario" => "le scénario",
+        "Meta" => "`meta`",
+        "Persona" => "`persona`",
+        "Document" => "un document",
+        "DocLine" => "une ligne de document",
+        "FileInfo" => "un fichier (`file`)",
+        "Message" => "un message",
+        "Page" => "une page",
+        "Field" => "un champ (`Field`)",
+        "Choice" => "une question (`Choice`)",
+        "OptionItem" => "une réponse (`options`)",
+        "Checkbox" => "une case (`Checkbox`)",
+        "Upload" => "un envoi (`Upload`)",
+        "Captcha" => "un captcha",
+        "CodeField" => "un champ de code (`Code`)",
+        "Button" => "un bouton",
+        "Route" => "une suite (`next`)",
+        "Hint" => "un indice",
+        "Incident" => "un incident",
+        "Timeout" => "un délai (`timeout`)",
+        "Dialogue" => "un dialogue",
+        "Line" => "une réplique",
+        "Ending" => "une fin",
+        "Debrief" => "un bilan (`debrief`)",
+        "Notice" => "un encadré (`Notice`)",
+        "Scores" => "`scores`",
+        "PasswordPolicy" => "une règle de mot de passe",
+        other => return format!(" dans `{other}`"),
+    };
+    format!(" dans {place}")
 }

@@ -11,10 +11,12 @@ mod persona;
 pub use ending::{Debrief, Ending, EndingKind};
 pub use page::{
     Block, Button, ButtonStyle, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint,
-    Incident, IncidentKind, Line, Notice, OptionItem, Page, Posture, Route, Timeout, Tone,
-    Trigger, Upload,
+    Incident, IncidentKind, Line, Notice, OptionItem, Page, Posture, Route, Timeout, Tone, Trigger,
+    Upload,
 };
-pub use persona::{DocLine, Device, Document, DocumentKind, FileFormat, FileInfo, Message, Persona};
+pub use persona::{
+    Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message, Persona,
+};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -107,7 +109,9 @@ impl Audience {
 }
 
 /// How a session is played.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Mode {
     /// The player does the procedure themself; dialogues are skipped.
     #[default]
@@ -145,7 +149,10 @@ fn half() -> i32 {
 
 impl Default for Scores {
     fn default() -> Self {
-        Scores { droits: 0, autonomie: 50 }
+        Scores {
+            droits: 0,
+            autonomie: 50,
+        }
     }
 }
 
@@ -213,9 +220,14 @@ impl Scenario {
     pub fn input(&self, id: &str) -> Option<(&Page, &Block)> {
         let found = match self.index.inputs.get(id) {
             Some(&(p, b)) => Some((p, b)),
-            None if self.index.inputs.is_empty() => self.pages.iter().enumerate().find_map(|(p, page)| {
-                page.blocks.iter().position(|bl| bl.input_id() == Some(id)).map(|b| (p, b))
-            }),
+            None if self.index.inputs.is_empty() => {
+                self.pages.iter().enumerate().find_map(|(p, page)| {
+                    page.blocks
+                        .iter()
+                        .position(|bl| bl.input_id() == Some(id))
+                        .map(|b| (p, b))
+                })
+            }
             None => None,
         }?;
         let page = self.pages.get(found.0)?;
@@ -261,8 +273,15 @@ impl Scenario {
         self.pages.iter().flat_map(|p| {
             p.on_enter
                 .iter()
-                .chain(p.buttons().flat_map(|b| b.next.iter().flat_map(|r| &r.effects)))
-                .chain(p.dialogue.iter().flat_map(|d| d.lines.iter().flat_map(|l| &l.effects)))
+                .chain(
+                    p.buttons()
+                        .flat_map(|b| b.next.iter().flat_map(|r| &r.effects)),
+                )
+                .chain(
+                    p.dialogue
+                        .iter()
+                        .flat_map(|d| d.lines.iter().flat_map(|l| &l.effects)),
+                )
         })
     }
 }

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Text;
 use crate::condition::{Condition, Effect};
 use crate::model::FileFormat;
 use crate::rules::FieldKind;
-use crate::Text;
 
 /// One page of the portal, shown in the game's simulated browser.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -269,11 +269,14 @@ pub struct Button {
 impl Button {
     /// The routes in the order they are tried: `next`, then `goto` as the last, unconditional one.
     pub fn routes(&self) -> impl Iterator<Item = Route> + '_ {
-        self.next.iter().cloned().chain(self.goto.iter().map(|g| Route {
-            when: Condition::Always,
-            goto: g.clone(),
-            effects: Vec::new(),
-        }))
+        self.next
+            .iter()
+            .cloned()
+            .chain(self.goto.iter().map(|g| Route {
+                when: Condition::Always,
+                goto: g.clone(),
+                effects: Vec::new(),
+            }))
     }
 }
 

@@ -164,6 +164,23 @@ pub fn sample(kind: &FieldKind, today: Date) -> String {
     }
 }
 
+/// A second valid value, different from [`sample`], so the solver can try
+/// "a valid value that is not the persona's" even when the sample is theirs.
+pub fn other_sample(kind: &FieldKind, today: Date) -> Option<String> {
+    let v = match kind {
+        FieldKind::Text => "Dominique Petit",
+        FieldKind::Email => "d.petit@example.org",
+        FieldKind::Phone => "07 98 76 54 32",
+        FieldKind::PostalCode => "69003",
+        FieldKind::Nir => "2 53 07 2B 073 004 70",
+        FieldKind::Iban => "DE89 3704 0044 0532 0130 00",
+        FieldKind::Caf => "7654321",
+        FieldKind::TaxNumber => "1234567890066",
+        FieldKind::Date { .. } | FieldKind::Number { .. } | FieldKind::Password(_) => return None,
+    };
+    check(kind, v, today).ok().map(|_| v.to_string())
+}
+
 /// Pretty-prints a normalised value the way official documents do, so that
 /// the player can compare it with their card or RIB at a glance.
 pub fn display(kind: &FieldKind, normalised: &str) -> String {

@@ -1,0 +1,118 @@
+//! The trainers' reference (`scenarios/README.md`) cannot drift from the code:
+//! every ```` ```ron Type ```` block parses as that type with the loader's options,
+//! every ```` ```ron Scenario ```` block loads, checks and solves, and every
+//! ```` ```text script ```` block parses as a script.
+
+mod common;
+
+use dedale_core::Lang;
+use dedale_core::condition::{Condition, Effect};
+use dedale_core::load::ron_options;
+use dedale_core::model::*;
+use dedale_core::rules::{FieldKind, PasswordPolicy};
+use dedale_core::solve::{Limits, check};
+
+fn parse_as(kind: &str, text: &str) -> Result<(), String> {
+    fn p<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
+        ron_options()
+            .from_str::<T>(text)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+    match kind {
+        "Meta" => p::<Meta>(text),
+        "Persona" => p::<Persona>(text),
+        "Document" => p::<Document>(text),
+        "DocLine" => p::<DocLine>(text),
+        "FileInfo" => p::<FileInfo>(text),
+        "FileFormat" => p::<FileFormat>(text),
+        "DocumentKind" => p::<DocumentKind>(text),
+        "Message" => p::<Message>(text),
+        "Page" => p::<Page>(text),
+        "Block" => p::<Block>(text),
+        "Notice" => p::<Notice>(text),
+        "Field" => p::<Field>(text),
+        "FieldKind" => p::<FieldKind>(text),
+        "PasswordPolicy" => p::<PasswordPolicy>(text),
+        "Choice" => p::<Choice>(text),
+        "OptionItem" => p::<OptionItem>(text),
+        "Checkbox" => p::<Checkbox>(text),
+        "Upload" => p::<Upload>(text),
+        "Captcha" => p::<Captcha>(text),
+        "CodeField" => p::<CodeField>(text),
+        "Button" => p::<Button>(text),
+        "Route" => p::<Route>(text),
+        "Condition" => p::<Condition>(text),
+        "Effect" => p::<Effect>(text),
+        "Hint" => p::<Hint>(text),
+        "Incident" => p::<Incident>(text),
+        "Trigger" => p::<Trigger>(text),
+        "Timeout" => p::<Timeout>(text),
+        "Dialogue" => p::<Dialogue>(text),
+        "Line" => p::<Line>(text),
+        "Posture" => p::<Posture>(text),
+        "Ending" => p::<Ending>(text),
+        "Debrief" => p::<Debrief>(text),
+        "Scores" => p::<Scores>(text),
+        other => Err(format!("unknown type `{other}` in the info string")),
+    }
+}
+
+/// Fenced blocks: (line of the fence, info string, body).
+fn blocks(md: &str) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String, String)> = None;
+    for (i, line) in md.lines().enumerate() {
+        let trimmed = line.trim_start();
+        match (&mut current, trimmed.strip_prefix("```")) {
+            (None, Some(info)) => current = Some((i + 1, info.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => out.extend(current.take()),
+            (Some((_, _, body)), None) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_of_the_reference_is_valid() {
+    let path = common::root().join("scenarios/README.md");
+    let md = common::read(&path);
+    let mut checked = 0;
+    let mut errors = Vec::new();
+    for (line, info, body) in blocks(&md) {
+        let mut words = info.split_whitespace();
+        let result = match (words.next(), words.next()) {
+            (Some("ron"), Some("Scenario")) => match check("exemple.ron", &body, Limits::default())
+            {
+                Ok(_) => Ok(()),
+                Err(report) => Err(report.render(Lang::Fr)),
+            },
+            (Some("ron"), Some(kind)) => parse_as(kind, &body),
+            (Some("ron"), None) => {
+                Err("a ```ron block must name its type, e.g. ```ron Page".into())
+            }
+            (Some("text"), Some("script")) => {
+                dedale_core::script::parse(&body).map(|_| ()).map_err(|e| {
+                    e.iter()
+                        .map(|e| format!("ligne {} : {}", e.line, e.fr))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+            }
+            _ => continue,
+        };
+        checked += 1;
+        if let Err(e) = result {
+            errors.push(format!("scenarios/README.md:{line}: ```{info}: {e}"));
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n\n"));
+    assert!(
+        checked >= 30,
+        "the reference has an example for each element ({checked} found)"
+    );
+}

@@ -1,0 +1,169 @@
+//! Random action sequences through every shipped scenario: the engine never
+//! panics, an ending is final, scores stay in range, and events only ever name
+//! ids of the scenario — never a value the player typed.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use dedale_core::engine::{Action, Session, Settings};
+use dedale_core::model::{Block, Mode, Scenario};
+use proptest::prelude::*;
+
+struct Vocabulary {
+    inputs: Vec<String>,
+    options: Vec<String>,
+    buttons: Vec<String>,
+    documents: Vec<String>,
+    messages: Vec<String>,
+    lines: Vec<String>,
+    values: Vec<String>,
+    ids: BTreeSet<String>,
+}
+
+fn vocabulary(s: &Scenario) -> Vocabulary {
+    let mut v = Vocabulary {
+        inputs: Vec::new(),
+        options: Vec::new(),
+        buttons: Vec::new(),
+        documents: s.persona.documents.iter().map(|d| d.id.clone()).collect(),
+        messages: s.messages.iter().map(|m| m.id.clone()).collect(),
+        lines: Vec::new(),
+        values: s
+            .persona
+            .documents
+            .iter()
+            .flat_map(|d| d.lines.iter().map(|l| l.value.clone()))
+            .collect(),
+        ids: BTreeSet::new(),
+    };
+    v.values.extend([
+        "".into(),
+        "   ".into(),
+        "2 95 10 99 126 111 94".into(),
+        "FR76 3000 6000 0112 3456 7890 188".into(),
+        "{code:x}".into(),
+    ]);
+    for p in &s.pages {
+        v.ids.insert(p.id.clone());
+        v.ids.extend(p.incidents.iter().map(|i| i.id.clone()));
+        for b in &p.blocks {
+            match b {
+                Block::Button(b) => v.buttons.push(b.id.clone()),
+                Block::Choice(c) => v.options.extend(c.options.iter().map(|o| o.id.clone())),
+                _ => {}
+            }
+            if let Some(id) = b.input_id() {
+                v.inputs.push(id.to_string());
+                v.ids.insert(id.to_string());
+            }
+        }
+        for d in &p.dialogue {
+            v.lines.extend(d.lines.iter().map(|l| l.id.clone()));
+        }
+    }
+    v.ids.extend(s.endings.iter().map(|e| e.id.clone()));
+    v.ids.extend(v.documents.iter().cloned());
+    v.ids.extend(v.messages.iter().cloned());
+    v.ids.extend(v.lines.iter().cloned());
+    v
+}
+
+fn pick(list: &[String], i: usize) -> String {
+    if list.is_empty() {
+        "rien".into()
+    } else {
+        list[i % list.len()].clone()
+    }
+}
+
+fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
+    match kind % 13 {
+        0 | 1 => Action::Fill {
+            field: pick(&v.inputs, a),
+            value: if b % 3 == 0 {
+                typed.to_string()
+            } else {
+                pick(&v.values, b)
+            },
+        },
+        2 => Action::Choose {
+            field: pick(&v.inputs, a),
+            option: pick(&v.options, b),
+        },
+        3 => Action::Tick {
+            field: pick(&v.inputs, a),
+            checked: b % 2 == 0,
+        },
+        4 => Action::Upload {
+            field: pick(&v.inputs, a),
+            document: pick(&v.documents, b),
+        },
+        5 | 6 => Action::Press {
+            button: pick(&v.buttons, a),
+        },
+        7 => Action::OpenDocument {
+            document: pick(&v.documents, a),
+        },
+        8 => Action::ReadMessage {
+            message: pick(&v.messages, a),
+        },
+        9 => Action::Hint,
+        10 => Action::Wait {
+            seconds: (b % 1200) as u32,
+        },
+        11 => Action::Say {
+            line: pick(&v.lines, a),
+        },
+        _ => {
+            if a % 10 == 0 {
+                Action::Abandon
+            } else {
+                Action::Back
+            }
+        }
+    }
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let mut files = common::scenario_files();
+    files.push(common::root().join("game/core/tests/fixtures/mini.ron"));
+    files
+        .iter()
+        .map(|f| {
+            dedale_core::load::load(&f.display().to_string(), &common::read(f)).expect("loads")
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_play_keeps_the_invariants(
+        seed in any::<u64>(),
+        formation in any::<bool>(),
+        steps in prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), "[ -~]{0,24}"), 0..80),
+    ) {
+        for scenario in scenarios() {
+            let v = vocabulary(&scenario);
+            let mode = if formation { Mode::Formation } else { Mode::Atelier };
+            let (mut session, _) = Session::start(&scenario, Settings { seed, mode, today: None });
+            for (kind, a, b, typed) in &steps {
+                let before = session.state().clone();
+                let out = session.act(action(&v, *kind, *a, *b, typed));
+                let st = session.state();
+                prop_assert!((0..=100).contains(&st.droits) && (0..=100).contains(&st.autonomie));
+                if before.ending.is_some() {
+                    prop_assert_eq!(&before, st, "an ending is final");
+                }
+                for e in &out.events {
+                    for id in e.kind.ids() {
+                        let is_code = id.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                        prop_assert!(v.ids.contains(id) || is_code, "event names `{}`, not an id", id);
+                    }
+                }
+            }
+        }
+    }
+}
