@@ -81,7 +81,7 @@ fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
     match kind % 13 {
         0 | 1 => Action::Fill {
             field: pick(&v.inputs, a),
-            value: if b % 3 == 0 {
+            value: if b.is_multiple_of(3) {
                 typed.to_string()
             } else {
                 pick(&v.values, b)
@@ -93,7 +93,7 @@ fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
         },
         3 => Action::Tick {
             field: pick(&v.inputs, a),
-            checked: b % 2 == 0,
+            checked: b.is_multiple_of(2),
         },
         4 => Action::Upload {
             field: pick(&v.inputs, a),
@@ -116,7 +116,7 @@ fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
             line: pick(&v.lines, a),
         },
         _ => {
-            if a % 10 == 0 {
+            if a.is_multiple_of(10) {
                 Action::Abandon
             } else {
                 Action::Back

@@ -23,10 +23,8 @@ pub fn page(session: &Session<'_>, lang: Lang) -> String {
         page.title.get(lang).to_uppercase(),
         "─".repeat(60)
     ));
-    if let Some(id) = &st.incident {
-        if let Some(i) = page.incidents.iter().find(|i| &i.id == id) {
-            out.push_str(&format!("│ ⚠ {}\n", i.message.get(lang)));
-        }
+    if let Some(i) = st.incident.as_deref().and_then(|id| s.incident(id)) {
+        out.push_str(&format!("│ ⚠ {}\n", i.message.get(lang)));
     }
     if !st.errors.is_empty() {
         out.push_str(&format!(
@@ -102,11 +100,15 @@ fn block(session: &Session<'_>, block: &Block, lang: Lang) -> String {
                 .help
                 .as_ref()
                 .map_or(String::new(), |h| format!("│     ({})\n", h.get(lang)));
-            let mut line = format!(
-                "│ [{}] {}{star} : [{}]\n{help}",
-                f.id,
-                f.label.get(lang),
+            let shown = if f.secret {
+                "•".repeat(value(&f.id).chars().count())
+            } else {
                 value(&f.id)
+            };
+            let mut line = format!(
+                "│ [{}] {}{star} : [{shown}]\n{help}",
+                f.id,
+                f.label.get(lang)
             );
             if let rules::FieldKind::Password(policy) = &f.kind {
                 for (rule, ok) in rules::password_checklist(policy, &value(&f.id), lang) {
@@ -186,13 +188,17 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
                 "  ⚠ {} : {id}\n",
                 lang.pick("Incident", "Incident")
             )),
-            Feedback::Timeout(_) => out.push_str(&format!(
-                "  ⏱ {}\n",
-                lang.pick(
+            Feedback::Timeout(page) => {
+                let default = lang.pick(
                     "Session expirée par inactivité.",
-                    "Session expired after inactivity."
-                )
-            )),
+                    "Session expired after inactivity.",
+                );
+                let message = s
+                    .page(page)
+                    .and_then(|p| p.timeout.as_ref())
+                    .map_or(default, |t| t.message.get(lang));
+                out.push_str(&format!("  ⏱ {message}\n"));
+            }
             Feedback::Hint { level } => {
                 let hint = s
                     .page(&st.page)

@@ -97,8 +97,7 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
     let en = lang == Lang::En;
     for e in &explorations {
         println!(
-            "{} {} — {} {}{}",
-            if en { "Mode" } else { "Mode" },
+            "Mode {} — {} {}{}",
             mode_name(e.mode),
             e.states,
             if en {
@@ -130,12 +129,11 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
             match e.endings.get(&ending.id) {
                 Some(path) => {
                     println!(
-                        "  {} `{}` ({}) — {} {} :",
+                        "  {} `{}` ({}) — {} actions :",
                         if en { "Ending" } else { "Fin" },
                         ending.id,
                         ending.kind.code(),
                         path.len(),
-                        if en { "actions" } else { "actions" }
                     );
                     for step in path {
                         println!("      {step}");

@@ -161,7 +161,11 @@ impl Reads {
         let mut conds: Vec<(&Condition, &str, bool)> = Vec::new();
         for p in &scenario.pages {
             for b in p.buttons() {
-                conds.extend(b.next.iter().map(|r| (&r.when, p.id.as_str(), b.validate)));
+                conds.extend(
+                    b.next
+                        .iter()
+                        .map(|r| (&r.when, p.id.as_str(), b.validates())),
+                );
             }
             for i in &p.incidents {
                 conds.push((
@@ -341,10 +345,10 @@ fn explore(scenario: &Scenario, mode: Mode, limits: Limits) -> Exploration {
                     Some(i),
                     moves.clone(),
                 );
-                if j != i {
-                    if let Some(e) = edges.get_mut(i) {
-                        e.push(j);
-                    }
+                if j != i
+                    && let Some(e) = edges.get_mut(i)
+                {
+                    e.push(j);
                 }
             }
         }
@@ -416,12 +420,13 @@ fn branches(mut f: impl FnMut(&mut ForcedDice) -> State) -> Vec<State> {
         out.push(f(&mut dice));
         let rolls = dice.rolls();
         for i in forced.len()..rolls.len() {
-            if let Some(&(p, outcome)) = rolls.get(i) {
-                if p > 0 && p < 100 {
-                    let mut other: Vec<bool> = rolls.iter().take(i).map(|r| r.1).collect();
-                    other.push(!outcome);
-                    todo.push(other);
-                }
+            if let Some(&(p, outcome)) = rolls.get(i)
+                && p > 0
+                && p < 100
+            {
+                let mut other: Vec<bool> = rolls.iter().take(i).map(|r| r.1).collect();
+                other.push(!outcome);
+                todo.push(other);
             }
         }
     }
@@ -449,7 +454,7 @@ fn moves(scenario: &Scenario, reads: &Reads, state: &State, limits: Limits) -> V
         let press = Action::Press {
             button: button.id.clone(),
         };
-        if button.validate {
+        if button.validates() {
             for combo in &combos {
                 let mut moves = combo.clone();
                 moves.push(press.clone());
@@ -651,11 +656,11 @@ fn dead_ends(nodes: &[Node], edges: &[Vec<usize>]) -> Vec<(String, Vec<String>)>
     }
     while let Some(i) = queue.pop_front() {
         for &p in reverse.get(i).into_iter().flatten() {
-            if let Some(g) = good.get_mut(p) {
-                if !*g {
-                    *g = true;
-                    queue.push_back(p);
-                }
+            if let Some(g) = good.get_mut(p)
+                && !*g
+            {
+                *g = true;
+                queue.push_back(p);
             }
         }
     }

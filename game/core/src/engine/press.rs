@@ -25,7 +25,7 @@ impl Session<'_> {
                 .feedback
                 .push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
         }
-        if button.validate {
+        if button.validates() {
             let errors = self.validate();
             if !errors.is_empty() {
                 return self.refuse(errors, out);
@@ -88,10 +88,10 @@ impl Session<'_> {
                     Err(kind) => Some(kind),
                     Ok(normal) => {
                         let fact = f.expects.as_deref().and_then(|e| self.scenario.fact(e));
-                        if let (true, Some(fact)) = (f.must_match, fact) {
-                            if !self.same_value(id, &normal, fact) {
-                                return Some(ErrorKind::Mismatch);
-                            }
+                        if let (true, Some(fact)) = (f.must_match, fact)
+                            && !self.same_value(id, &normal, fact)
+                        {
+                            return Some(ErrorKind::Mismatch);
                         }
                         self.state
                             .answers

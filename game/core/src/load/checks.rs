@@ -255,12 +255,12 @@ impl Checker<'_> {
             self.block(page, block);
         }
         for incident in &page.incidents {
-            if let Trigger::Press(b) = &incident.on {
-                if page.button(b).is_none() {
-                    let hint = nearest(b, page.buttons().map(|b| b.id.as_str()));
-                    let pos = self.loc.reference(&incident.id, b, &["Press"]);
-                    self.error(pos, Problem::Unknown(What::Button, b.clone(), hint));
-                }
+            if let Trigger::Press(b) = &incident.on
+                && page.button(b).is_none()
+            {
+                let hint = nearest(b, page.buttons().map(|b| b.id.as_str()));
+                let pos = self.loc.reference(&incident.id, b, &["Press"]);
+                self.error(pos, Problem::Unknown(What::Button, b.clone(), hint));
             }
             if let Some(goto) = &incident.goto {
                 self.known(What::Target, &incident.id, goto, &["goto"]);
@@ -416,12 +416,12 @@ impl Checker<'_> {
                 Condition::Flag(f) => self.known(What::Flag, owner, f, &["Flag"]),
                 Condition::Answer(field, value) => {
                     self.known(What::Input, owner, field, &["Answer"]);
-                    if let Some((_, Block::Choice(choice))) = self.s.input(field) {
-                        if !choice.options.iter().any(|o| &o.id == value) {
-                            let hint = nearest(value, choice.options.iter().map(|o| o.id.as_str()));
-                            let pos = self.loc.reference(owner, value, &["Answer"]);
-                            self.error(pos, Problem::Unknown(What::Option, value.clone(), hint));
-                        }
+                    if let Some((_, Block::Choice(choice))) = self.s.input(field)
+                        && !choice.options.iter().any(|o| &o.id == value)
+                    {
+                        let hint = nearest(value, choice.options.iter().map(|o| o.id.as_str()));
+                        let pos = self.loc.reference(owner, value, &["Answer"]);
+                        self.error(pos, Problem::Unknown(What::Option, value.clone(), hint));
                     }
                 }
                 Condition::Checked(f) => self.known(What::Input, owner, f, &["Checked"]),

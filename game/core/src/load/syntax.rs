@@ -46,6 +46,10 @@ pub fn explain(error: &Error) -> (String, String) {
                 ),
             }
         }
+        Error::ExpectedDifferentStructName { expected, found } => (
+            format!("`{expected}` s'écrit avec deux parenthèses : `{expected}(({found}: …))` (la seconde ouvre la description)"),
+            format!("`{expected}` takes two parentheses: `{expected}(({found}: …))` (the second opens the description)"),
+        ),
         Error::ExpectedComma => (
             "virgule attendue : séparez les éléments par des virgules (ou un guillemet fermant manque plus haut)".into(),
             "expected a comma between elements (or a closing quote is missing above)".into(),

@@ -234,6 +234,14 @@ impl Scenario {
         Some((page, page.blocks.get(found.1)?))
     }
 
+    /// The incident with this id, wherever it is (ids are unique in a scenario).
+    pub fn incident(&self, id: &str) -> Option<&Incident> {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.incidents)
+            .find(|i| i.id == id)
+    }
+
     /// The message with this id.
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.messages.iter().find(|m| m.id == id)

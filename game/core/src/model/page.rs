@@ -156,6 +156,9 @@ pub struct Field {
     /// Whether a valid value other than the fact is refused, like a login that does not match the account.
     #[serde(default)]
     pub must_match: bool,
+    /// Whether the screen hides what is typed, as for a password (with a button to show it).
+    #[serde(default)]
+    pub secret: bool,
 }
 
 /// A question with options.
@@ -255,9 +258,10 @@ pub struct Button {
     /// How it looks.
     #[serde(default)]
     pub style: ButtonStyle,
-    /// Whether pressing it checks the page's inputs first (a "Valider" button does; a link does not).
-    #[serde(default = "yes")]
-    pub validate: bool,
+    /// Whether pressing it checks the page's inputs first. By default buttons do
+    /// and links (`style: Link`) do not, as on real portals.
+    #[serde(default)]
+    pub validate: Option<bool>,
     /// Where it leads, when it leads to one place.
     #[serde(default)]
     pub goto: Option<String>,
@@ -267,6 +271,11 @@ pub struct Button {
 }
 
 impl Button {
+    /// Whether pressing it checks the page's inputs first.
+    pub fn validates(&self) -> bool {
+        self.validate.unwrap_or(self.style != ButtonStyle::Link)
+    }
+
     /// The routes in the order they are tried: `next`, then `goto` as the last, unconditional one.
     pub fn routes(&self) -> impl Iterator<Item = Route> + '_ {
         self.next

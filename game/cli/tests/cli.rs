@@ -1,0 +1,209 @@
+//! The trainer's command line, run as a trainer runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use dedale_core::Lang;
+use dedale_core::rules::ErrorKind;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dedale-cli"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("DEDALE_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dedale-cli starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("writes stdin");
+    }
+    child.wait_with_output().expect("dedale-cli ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn scenarios() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .expect("scenarios/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| {
+            format!(
+                "scenarios/{}",
+                p.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn check_accepts_the_shipped_scenarios() {
+    let out = cli(&["check", "scenarios/"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("valide"));
+}
+
+#[test]
+fn check_reports_a_misspelt_page_with_its_place_and_a_suggestion() {
+    let dir = std::env::temp_dir().join(format!("dedale-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good =
+        std::fs::read_to_string(root().join("game/core/tests/fixtures/mini.ron")).expect("fixture");
+    let bad = dir.join("faute.ron");
+    std::fs::write(&bad, good.replace("goto: \"banque\"", "goto: \"banqe\"")).expect("writes");
+    let out = cli(&["check", bad.to_str().expect("utf-8 path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let expected = format!(
+        "{}:58:59: page ou fin `banqe` inconnue ; vouliez-vous dire `banque` ?",
+        bad.display()
+    );
+    assert!(err.contains(&expected), "{err}");
+
+    let missing = dir.join("manque.ron");
+    std::fs::write(&missing, good.replace("            title: \"Code\",\n", "")).expect("writes");
+    let out = cli(
+        &[
+            "--lang",
+            "en",
+            "check",
+            missing.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(":60:9: missing key `title`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn solve_reaches_every_ending_of_every_scenario() {
+    for file in scenarios() {
+        let out = cli(&["solve", &file, "--json"], None);
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(json["ok"], true);
+        assert_eq!(json["unreachable_endings"], serde_json::json!([]), "{file}");
+        assert_eq!(json["unreachable_pages"], serde_json::json!([]), "{file}");
+    }
+}
+
+#[test]
+fn play_replays_every_kept_script_to_its_ending() {
+    for file in scenarios() {
+        let dir = root().join(file.replace(".ron", ".scripts"));
+        let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("scripts")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        scripts.sort();
+        for script in scripts {
+            let out = cli(
+                &[
+                    "play",
+                    &file,
+                    "--script",
+                    script.to_str().expect("utf-8 path"),
+                ],
+                None,
+            );
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                script.display(),
+                text(&out.stderr)
+            );
+            let ending = std::fs::read_to_string(&script)
+                .expect("reads")
+                .lines()
+                .rev()
+                .find_map(|l| l.trim().strip_prefix("attendu fin ").map(str::to_string))
+                .expect("ends with attendu fin");
+            assert!(
+                text(&out.stdout).contains(&format!("Fin atteinte : {ending} (")),
+                "{}",
+                script.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_nir_with_one_wrong_digit_typed_in_play_shows_the_portal_message() {
+    let input = "appuyer se_connecter\nremplir nir 2 79 03 62 193 047 13\nremplir mot_de_passe Goeland-62\nappuyer se_connecter\nquitter\n";
+    let out = cli(
+        &["play", "scenarios/rsa-mesallocs.ron", "--seed", "5"],
+        Some(input),
+    );
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains(&ErrorKind::NirKey.message(Lang::Fr)),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn an_iban_with_one_wrong_digit_typed_in_play_shows_the_portal_message() {
+    let script = std::fs::read_to_string(root().join("scenarios/rsa-mesallocs.scripts/succes.txt"))
+        .expect("script");
+    let mut input: String = script
+        .lines()
+        .take_while(|l| !l.starts_with("remplir iban"))
+        .filter(|l| !l.starts_with("graine") && !l.starts_with("mode"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    input.push_str("remplir iban FR76 1450 8000 6004 7158 3927 116\nappuyer continuer\nquitter\n");
+    let out = cli(
+        &["play", "scenarios/rsa-mesallocs.ron", "--seed", "5"],
+        Some(&input),
+    );
+    assert!(
+        text(&out.stdout).contains(&ErrorKind::IbanChecksum.message(Lang::Fr)),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn graph_draws_pages_and_coloured_endings() {
+    let out = cli(
+        &["graph", "scenarios/rdv-prefecture.ron", "--format", "dot"],
+        None,
+    );
+    assert!(out.status.success());
+    let dot = text(&out.stdout);
+    assert!(
+        dot.starts_with("digraph") && dot.contains("->") && dot.contains("fillcolor=\"#d4edda\"")
+    );
+    let out = cli(&["graph", "scenarios/rdv-prefecture.ron"], None);
+    let mermaid = text(&out.stdout);
+    assert!(mermaid.starts_with("flowchart TD") && mermaid.contains("-->"));
+}
+
+#[test]
+fn help_is_french_and_english_on_request() {
+    let fr = text(&cli(&["--help"], None).stdout);
+    assert!(fr.contains("Vérifie des scénarios"), "{fr}");
+    let en = text(&cli(&["--lang", "en", "--help"], None).stdout);
+    assert!(en.contains("Checks scenarios"), "{en}");
+}
