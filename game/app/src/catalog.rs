@@ -1,0 +1,112 @@
+//! The scenarios the game offers: the shipped ones, embedded in the binary so
+//! they are there on every platform, and one given on the command line.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use dedale_core::Lang;
+use dedale_core::model::Scenario;
+use dedale_core::solve::{Limits, check};
+
+/// Shipped scenarios, as (file name, text).
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "rsa-mesallocs.ron",
+        include_str!("../../../scenarios/rsa-mesallocs.ron"),
+    ),
+    (
+        "rdv-prefecture.ron",
+        include_str!("../../../scenarios/rdv-prefecture.ron"),
+    ),
+];
+
+/// One scenario file: checked and playable, or its problems.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// File name or path, as shown in errors.
+    pub file: String,
+    /// The checked scenario, or every problem as `file:line:column: message` lines.
+    pub scenario: Result<Arc<Scenario>, Vec<String>>,
+}
+
+impl Entry {
+    /// Checks a text; problems are kept in both languages' order of the file.
+    pub fn check(file: &str, text: &str, lang: Lang) -> Entry {
+        let scenario = match check(file, text, Limits::default()) {
+            Ok((s, _)) => Ok(Arc::new(s)),
+            Err(report) => Err(report.lines(lang)),
+        };
+        Entry {
+            file: file.to_string(),
+            scenario,
+        }
+    }
+}
+
+/// Files waiting to be checked, and the scenarios checked so far.
+#[derive(Resource, Default, Debug)]
+pub struct Catalog {
+    /// Texts still to check, with their names.
+    pub pending: Vec<(String, String)>,
+    /// Checked entries, in order.
+    pub entries: Vec<Entry>,
+    /// How many files there were to check, for the progress bar.
+    pub total: usize,
+    /// The entry to open directly (a path given on the command line).
+    pub open_directly: Option<usize>,
+}
+
+impl Catalog {
+    /// Queues the shipped scenarios, then any extra files given.
+    pub fn with_files(extra: Vec<(String, String)>) -> Catalog {
+        let mut pending: Vec<(String, String)> = SHIPPED
+            .iter()
+            .map(|(f, t)| (f.to_string(), t.to_string()))
+            .collect();
+        pending.extend(extra);
+        let total = pending.len();
+        Catalog {
+            pending,
+            entries: Vec::new(),
+            total,
+            open_directly: None,
+        }
+    }
+
+    /// Checks one pending file; returns whether any is left. One a frame keeps the progress bar moving.
+    pub fn check_next(&mut self, lang: Lang) -> bool {
+        if let Some((file, text)) = (!self.pending.is_empty()).then(|| self.pending.remove(0)) {
+            self.entries.push(Entry::check(&file, &text, lang));
+        }
+        !self.pending.is_empty()
+    }
+
+    /// Share of the files checked, 0 to 1.
+    pub fn progress(&self) -> f32 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.entries.len() as f32 / self.total as f32
+        }
+    }
+
+    /// Replaces (or adds) the entry of a file: used when a trainer's file changes on disk.
+    pub fn replace(&mut self, entry: Entry) -> usize {
+        match self.entries.iter().position(|e| e.file == entry.file) {
+            Some(i) => {
+                self.entries[i] = entry;
+                i
+            }
+            None => {
+                self.entries.push(entry);
+                self.entries.len() - 1
+            }
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    if !app.world().contains_resource::<Catalog>() {
+        app.insert_resource(Catalog::with_files(Vec::new()));
+    }
+}

@@ -1,0 +1,204 @@
+//! The run being played. The engine's state is the truth: this module keeps
+//! the scenario and the engine's `State`, turns `Act` messages into engine
+//! actions, and announces what happened as `Cue`s for sounds and animations.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use dedale_core::engine::{Action, Feedback, Session, Settings as EngineSettings, State};
+use dedale_core::model::{Device, EndingKind, Scenario};
+
+use crate::catalog::Catalog;
+use crate::screens::Screen;
+use crate::settings::Settings;
+
+/// The run in progress, if any.
+#[derive(Resource, Default)]
+pub struct Game {
+    /// The scenario and the engine's state.
+    pub play: Option<Play>,
+}
+
+/// A scenario being played.
+#[derive(Clone, Debug)]
+pub struct Play {
+    /// Index of its catalog entry, to replay it.
+    pub entry: usize,
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The engine's state: the only copy of the run.
+    pub state: State,
+    /// What the last action showed, for the interface.
+    pub last: Vec<Feedback>,
+    /// The seed, so the same run can be replayed.
+    pub seed: u64,
+}
+
+impl Play {
+    /// A session over the state, to read what the engine derives (open dialogues).
+    pub fn session(&self) -> Option<Session<'_>> {
+        Session::resume(&self.scenario, self.state.clone())
+    }
+}
+
+/// Starts a scenario of the catalog: the briefing comes first.
+#[derive(Message, Clone, Copy, Debug)]
+pub struct StartScenario {
+    /// Catalog entry.
+    pub entry: usize,
+    /// Seed of chance for this run.
+    pub seed: u64,
+}
+
+/// Something the player does in the portal, the folder, the phone or the dialogue.
+#[derive(Message, Clone, Debug)]
+pub struct Act(pub Action);
+
+/// What the desk and the sounds react to.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// A message arrived on the phone or in the mailbox.
+    MessageArrived(Device),
+    /// The portal refused the form.
+    Refused,
+    /// An incident happened.
+    Incident,
+    /// The run ended.
+    Ended(EndingKind),
+}
+
+/// Real seconds not yet sent to the engine as waiting time.
+#[derive(Resource, Default)]
+pub struct Clock {
+    pending: f32,
+    /// Whether the player paused the game.
+    pub paused: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Game>()
+        .init_resource::<Clock>()
+        .add_message::<StartScenario>()
+        .add_message::<Act>()
+        .add_message::<Cue>()
+        .add_systems(Update, start_scenario)
+        .add_systems(
+            Update,
+            (tick_clock, apply_actions)
+                .chain()
+                .run_if(in_state(Screen::Playing)),
+        );
+}
+
+fn start_scenario(
+    mut starts: MessageReader<StartScenario>,
+    catalog: Res<Catalog>,
+    settings: Res<Settings>,
+    mut game: ResMut<Game>,
+    mut clock: ResMut<Clock>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for start in starts.read() {
+        let Some(Ok(scenario)) = catalog.entries.get(start.entry).map(|e| e.scenario.clone())
+        else {
+            continue;
+        };
+        let mode = if scenario.meta.audience.modes().contains(&settings.mode) {
+            settings.mode
+        } else {
+            scenario
+                .meta
+                .audience
+                .modes()
+                .first()
+                .copied()
+                .unwrap_or_default()
+        };
+        let (session, out) = Session::start(
+            &scenario,
+            EngineSettings {
+                seed: start.seed,
+                mode,
+                today: None,
+            },
+        );
+        let state = session.into_state();
+        game.play = Some(Play {
+            entry: start.entry,
+            scenario: scenario.clone(),
+            state,
+            last: out.feedback,
+            seed: start.seed,
+        });
+        *clock = Clock::default();
+        next.set(Screen::Briefing);
+    }
+}
+
+/// Sends real time to the engine each whole second, so inactivity timeouts and code expiry happen as on a real portal.
+fn tick_clock(time: Res<Time>, mut clock: ResMut<Clock>, mut acts: MessageWriter<Act>) {
+    if clock.paused {
+        return;
+    }
+    clock.pending += time.delta_secs();
+    if clock.pending >= 1.0 {
+        let seconds = clock.pending.floor();
+        clock.pending -= seconds;
+        acts.write(Act(Action::Wait {
+            seconds: seconds as u32,
+        }));
+    }
+}
+
+fn apply_actions(
+    mut acts: MessageReader<Act>,
+    mut game: ResMut<Game>,
+    mut cues: MessageWriter<Cue>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(play) = game.play.as_mut() else {
+        return;
+    };
+    for Act(action) in acts.read() {
+        let Some(mut session) = Session::resume(&play.scenario, play.state.clone()) else {
+            return;
+        };
+        let waiting = matches!(action, Action::Wait { .. });
+        let out = session.act(action.clone());
+        play.state = session.into_state();
+        for f in &out.feedback {
+            match f {
+                Feedback::Received(id) => {
+                    if let Some(m) = play.scenario.message(id) {
+                        cues.write(Cue::MessageArrived(m.device));
+                    }
+                }
+                Feedback::Invalid(_) => {
+                    cues.write(Cue::Refused);
+                }
+                Feedback::Incident(_) | Feedback::Timeout(_) => {
+                    cues.write(Cue::Incident);
+                }
+                Feedback::Ended(_) => {
+                    if let Some(end) = &play.state.ending {
+                        cues.write(Cue::Ended(end.kind));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Waiting that changes nothing keeps the last feedback on screen.
+        if !waiting
+            || out
+                .feedback
+                .iter()
+                .any(|f| !matches!(f, Feedback::Accepted))
+        {
+            play.last = out.feedback;
+        }
+        if play.state.ending.is_some() {
+            next.set(Screen::Debrief);
+            return;
+        }
+    }
+}

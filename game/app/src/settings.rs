@@ -1,0 +1,40 @@
+//! The player's settings: language, mode, text size, contrast, sound.
+//! They are first-class: the title screen shows them before anything else.
+
+use bevy::prelude::*;
+use dedale_core::Lang;
+use dedale_core::model::Mode;
+
+/// Smallest and largest text scale: 100 % to 200 % without loss, as the accessibility goals require.
+pub const TEXT_SCALES: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
+
+/// What the player chose.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Language of the interface and, where the scenario gives it, of its texts.
+    pub lang: Lang,
+    /// *Atelier* or *Formation*.
+    pub mode: Mode,
+    /// Text scale, from 1.0 to 2.0.
+    pub text_scale: f32,
+    /// High-contrast theme (black on white, thick focus outline).
+    pub high_contrast: bool,
+    /// Sound cues when a message arrives or a form is refused.
+    pub sound: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Fr,
+            mode: Mode::Atelier,
+            text_scale: 1.0,
+            high_contrast: false,
+            sound: true,
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Settings>();
+}

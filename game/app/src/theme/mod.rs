@@ -1,0 +1,106 @@
+//! The look of the game: colours, text sizes and focus, in one place. Screens
+//! use the widgets here and never hard-code a colour or a size.
+
+pub mod palette;
+pub mod widgets;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::settings::Settings;
+
+/// Body text size in points at 100 %: at least 18 px, as the accessibility goals require.
+pub const BODY: f32 = 18.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, apply_style.before(crate::ui::UiSet));
+}
+
+/// Applies text size, contrast and focus style whenever the settings change.
+fn apply_style(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut applied: Local<Option<Settings>>,
+) -> Result {
+    if applied.as_ref() == Some(&*settings) {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    ctx.set_zoom_factor(settings.text_scale);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.set_style_of(egui::Theme::Light, style(settings.high_contrast));
+    *applied = Some(settings.clone());
+    Ok(())
+}
+
+fn style(high_contrast: bool) -> egui::Style {
+    use egui::{FontFamily, FontId, TextStyle};
+    let p = palette::Palette::get(high_contrast);
+    let mut style = egui::Style::default();
+    style.text_styles = [
+        (
+            TextStyle::Heading,
+            FontId::new(BODY * 1.6, FontFamily::Proportional),
+        ),
+        (TextStyle::Body, FontId::new(BODY, FontFamily::Proportional)),
+        (
+            TextStyle::Button,
+            FontId::new(BODY, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Small,
+            FontId::new(BODY * 0.85, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(BODY, FontFamily::Monospace),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(10.0, 10.0);
+    style.spacing.button_padding = egui::vec2(14.0, 8.0);
+    style.spacing.interact_size = egui::vec2(44.0, 36.0);
+    let mut v = egui::Visuals::light();
+    v.override_text_color = Some(p.text);
+    v.panel_fill = p.page;
+    v.window_fill = p.page;
+    v.extreme_bg_color = p.input;
+    v.faint_bg_color = p.faint;
+    v.hyperlink_color = p.link;
+    v.selection.bg_fill = p.focus_bg;
+    v.selection.stroke = egui::Stroke::new(2.0, p.text);
+    let stroke = if high_contrast { 2.0 } else { 1.0 };
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(stroke, p.border);
+    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.0, p.text);
+    for w in [
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.fg_stroke = egui::Stroke::new(1.5, p.text);
+        w.bg_stroke = egui::Stroke::new(stroke, p.border);
+        w.weak_bg_fill = p.button;
+        w.bg_fill = p.button;
+        w.corner_radius = egui::CornerRadius::same(6);
+    }
+    v.widgets.hovered.weak_bg_fill = p.button_hover;
+    v.widgets.hovered.bg_fill = p.button_hover;
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, p.focus);
+    v.widgets.active.bg_stroke = egui::Stroke::new(3.0, p.focus);
+    // A thick, visible keyboard focus ring.
+    v.selection.stroke = egui::Stroke::new(3.0, p.focus);
+    style.visuals = v;
+    style
+}
+
+/// A root `Ui` over the whole window, for panels (egui 0.36 panels show inside a `Ui`).
+pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(id),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}

@@ -1,0 +1,91 @@
+//! Small widgets used by every screen, so they look and behave the same.
+
+use bevy_egui::egui::{self, Color32, RichText, Ui};
+use dedale_core::model::Tone;
+
+use super::BODY;
+use super::palette::Palette;
+
+/// The main action of a screen: large, dark, white text.
+pub fn primary(ui: &mut Ui, p: &Palette, text: &str) -> egui::Response {
+    let label = RichText::new(text)
+        .color(p.on_primary)
+        .size(BODY * 1.1)
+        .strong();
+    ui.add(
+        egui::Button::new(label)
+            .fill(p.primary)
+            .min_size(egui::vec2(180.0, 48.0)),
+    )
+}
+
+/// Another action.
+pub fn secondary(ui: &mut Ui, text: &str) -> egui::Response {
+    ui.add(egui::Button::new(RichText::new(text).size(BODY)).min_size(egui::vec2(120.0, 44.0)))
+}
+
+/// A text link of the portal.
+pub fn link(ui: &mut Ui, p: &Palette, text: &str) -> egui::Response {
+    ui.add(egui::Button::new(RichText::new(text).color(p.link).underline()).frame(false))
+}
+
+/// A screen's title.
+pub fn title(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).size(BODY * 1.8).strong());
+}
+
+/// A section heading.
+pub fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(text).size(BODY * 1.25).strong());
+}
+
+/// Secondary text.
+pub fn muted(ui: &mut Ui, p: &Palette, text: &str) {
+    ui.label(RichText::new(text).color(p.muted));
+}
+
+/// Icon, word and colours of a tone: never colour alone.
+pub fn tone(p: &Palette, tone: Tone, fr: bool) -> (&'static str, &'static str, Color32, Color32) {
+    match (tone, fr) {
+        (Tone::Info, true) => ("ℹ", "Information", p.info, p.info_bg),
+        (Tone::Info, false) => ("ℹ", "Information", p.info, p.info_bg),
+        (Tone::Warning, true) => ("⚠", "Attention", p.warning, p.warning_bg),
+        (Tone::Warning, false) => ("⚠", "Warning", p.warning, p.warning_bg),
+        (Tone::Error, true) => ("✖", "Erreur", p.error, p.error_bg),
+        (Tone::Error, false) => ("✖", "Error", p.error, p.error_bg),
+        (Tone::Success, true) => ("✔", "C'est fait", p.success, p.success_bg),
+        (Tone::Success, false) => ("✔", "Done", p.success, p.success_bg),
+    }
+}
+
+/// A coloured box with an icon and a word, then the text.
+pub fn notice(ui: &mut Ui, p: &Palette, kind: Tone, fr: bool, text: &str) {
+    let (icon, word, fg, bg) = tone(p, kind, fr);
+    egui::Frame::new()
+        .fill(bg)
+        .stroke(egui::Stroke::new(2.0, fg))
+        .corner_radius(6)
+        .inner_margin(12)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{icon} {word} :")).color(fg).strong());
+                ui.label(RichText::new(text).color(fg));
+            });
+        });
+}
+
+/// A card: a framed block on the faint background.
+pub fn card<R>(ui: &mut Ui, p: &Palette, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::new()
+        .fill(p.page)
+        .stroke(egui::Stroke::new(1.5, p.border))
+        .corner_radius(10)
+        .inner_margin(16)
+        .show(ui, |ui| {
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), add)
+                .inner
+        })
+        .inner
+}

@@ -1,0 +1,174 @@
+//! A guided tour for screenshots, compiled only with the `dev` feature:
+//! `DEDALE_TOUR=docs/screenshots cargo run -p dedale --features dev` walks
+//! through every screen, plays the shipped scripts through the same messages
+//! the interface sends, and saves a screenshot of each moment worth showing.
+
+use std::collections::VecDeque;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::winit::WinitSettings;
+use dedale_core::engine::Action;
+use dedale_core::model::Mode;
+use dedale_core::script::{self, Step as ScriptStep};
+
+use crate::game::{Act, Game, StartScenario};
+use crate::screens::Screen;
+use crate::settings::Settings;
+use crate::ui::show_on_desk;
+
+enum Step {
+    Frames(u32),
+    Shot(&'static str),
+    Go(Screen),
+    Start(usize, u64),
+    Act(Action),
+    Settings(fn(&mut Settings)),
+    Exit,
+}
+
+#[derive(Resource)]
+struct Tour {
+    dir: String,
+    steps: VecDeque<Step>,
+    wait: u32,
+}
+
+/// Adds the tour when `DEDALE_TOUR` names a folder.
+pub fn plugin(app: &mut App) {
+    let Ok(dir) = std::env::var("DEDALE_TOUR") else {
+        return;
+    };
+    let _ = std::fs::create_dir_all(&dir);
+    app.insert_resource(WinitSettings::game())
+        .insert_resource(Tour {
+            dir,
+            steps: steps(),
+            wait: 40,
+        })
+        .add_systems(Update, run);
+}
+
+fn script_steps(text: &str, shots: &[(&str, &'static str)]) -> Vec<Step> {
+    let mut out = Vec::new();
+    let Ok(parsed) = script::parse(text) else {
+        return out;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    for (line, step) in parsed.steps {
+        if let ScriptStep::Act(action) = step {
+            out.push(Step::Act(action));
+            out.push(Step::Frames(3));
+        }
+        let source = lines
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or("")
+            .trim();
+        for (trigger, name) in shots {
+            if source == *trigger {
+                out.push(Step::Frames(10));
+                out.push(Step::Shot(name));
+            }
+        }
+    }
+    out
+}
+
+fn steps() -> VecDeque<Step> {
+    let rsa = include_str!("../../../scenarios/rsa-mesallocs.scripts/succes.txt");
+    let rsa_formation = include_str!("../../../scenarios/rsa-mesallocs.scripts/formation.txt");
+    let mut v = vec![
+        Step::Frames(30),
+        Step::Shot("01-titre.png"),
+        Step::Go(Screen::Choice),
+        Step::Frames(20),
+        Step::Shot("02-choix.png"),
+    ];
+    v.extend([
+        Step::Start(0, 5),
+        Step::Frames(20),
+        Step::Shot("03-presentation.png"),
+        Step::Go(Screen::Playing),
+        Step::Frames(10),
+    ]);
+    v.extend(script_steps(
+        rsa,
+        &[
+            ("attendu erreur nir nir_key", "04-erreurs.png"),
+            ("lire sms_code", "05-telephone.png"),
+            ("attendu erreur iban iban_checksum", "06-iban.png"),
+        ],
+    ));
+    v.extend([Step::Frames(20), Step::Shot("07-bilan.png")]);
+    v.extend([
+        Step::Settings(|s| s.mode = Mode::Formation),
+        Step::Start(0, 1),
+        Step::Go(Screen::Playing),
+        Step::Frames(10),
+    ]);
+    let formation = script_steps(
+        rsa_formation,
+        &[("dire faire_avec_elle", "08-formation.png")],
+    );
+    let n = formation
+        .iter()
+        .position(|s| matches!(s, Step::Shot(_)))
+        .map_or(0, |i| i + 1);
+    v.extend(formation.into_iter().take(n));
+    v.extend([
+        Step::Settings(|s| {
+            s.high_contrast = true;
+            s.text_scale = 1.5;
+        }),
+        Step::Frames(20),
+        Step::Shot("09-contraste-150.png"),
+        Step::Frames(10),
+        Step::Exit,
+    ]);
+    v.into()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    mut commands: Commands,
+    mut tour: ResMut<Tour>,
+    mut next: ResMut<NextState<Screen>>,
+    mut starts: MessageWriter<StartScenario>,
+    mut acts: MessageWriter<Act>,
+    mut settings: ResMut<Settings>,
+    game: Res<Game>,
+    mut exit: MessageWriter<AppExit>,
+    mut desk: ResMut<crate::ui::DeskHandle>,
+) {
+    if tour.wait > 0 {
+        tour.wait -= 1;
+        return;
+    }
+    let Some(step) = tour.steps.pop_front() else {
+        return;
+    };
+    match step {
+        Step::Frames(n) => tour.wait = n,
+        Step::Shot(name) => {
+            let path = format!("{}/{name}", tour.dir);
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+            tour.wait = 5;
+        }
+        Step::Go(screen) => next.set(screen),
+        Step::Start(entry, seed) => {
+            starts.write(StartScenario { entry, seed });
+        }
+        Step::Act(action) => {
+            let Some(play) = &game.play else { return };
+            show_on_desk(&mut desk, &action);
+            acts.write(Act(script::resolve(action, &play.state)));
+        }
+        Step::Settings(change) => change(&mut settings),
+        Step::Exit => {
+            exit.write(AppExit::Success);
+        }
+    }
+}

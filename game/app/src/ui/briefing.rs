@@ -1,0 +1,81 @@
+//! Briefing: who the persona is, the situation, the goal and what is in the folder.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use dedale_core::model::Mode;
+
+use super::{UiSet, look};
+use crate::game::Game;
+use crate::screens::Screen;
+use crate::settings::Settings;
+use crate::theme::{root_ui, widgets};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet).run_if(in_state(Screen::Briefing)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    game: Res<Game>,
+    settings: Res<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (s, p) = look(&settings);
+    let Some(play) = &game.play else {
+        return Ok(());
+    };
+    let (sc, lang) = (&play.scenario, settings.lang);
+    let mut root = root_ui(ctx, "briefing");
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(820.0);
+                    widgets::title(ui, sc.meta.title.get(lang));
+                    widgets::card(ui, &p, |ui| {
+                        ui.set_width(ui.available_width());
+                        let role = if play.state.mode == Mode::Formation {
+                            s.role_formation
+                        } else {
+                            s.role_atelier
+                        };
+                        widgets::notice(
+                            ui,
+                            &p,
+                            dedale_core::model::Tone::Info,
+                            lang != dedale_core::Lang::En,
+                            &role.replace("{name}", &sc.persona.name),
+                        );
+                        widgets::heading(ui, &format!("{} : {}", s.who, sc.persona.name));
+                        ui.label(sc.persona.situation.get(lang));
+                        widgets::heading(ui, s.goal);
+                        ui.label(sc.persona.goal.get(lang));
+                        widgets::heading(ui, s.folder);
+                        for d in &sc.persona.documents {
+                            ui.label(format!("📄 {}", d.title.get(lang)));
+                        }
+                        widgets::muted(ui, &p, s.folder_help);
+                    });
+                    ui.add_space(16.0);
+                    ui.horizontal(|ui| {
+                        if widgets::secondary(ui, s.back).clicked() {
+                            next.set(Screen::Choice);
+                        }
+                        let start = widgets::primary(ui, &p, s.begin);
+                        if start.clicked() {
+                            next.set(Screen::Playing);
+                        }
+                        if !ui.memory(|m| m.focused().is_some()) {
+                            start.request_focus();
+                        }
+                    });
+                });
+            });
+        });
+    Ok(())
+}

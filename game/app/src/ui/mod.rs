@@ -1,0 +1,46 @@
+//! Drawing the screens with egui. Each screen's module draws from the engine's
+//! state and the settings, and turns clicks and keys into messages.
+
+mod briefing;
+mod choice;
+mod debrief;
+mod documents;
+mod loading;
+pub(crate) mod playing;
+mod title;
+
+use bevy::prelude::*;
+use bevy_egui::EguiPrimaryContextPass;
+
+use crate::i18n::{Strings, strings};
+use crate::settings::Settings;
+use crate::theme::palette::Palette;
+
+/// The desk's interface state, for tools that drive the game (the tour).
+pub type DeskHandle = playing::Desk;
+
+/// Opens on the desk what an action looks at (a document, a message), as a player would.
+pub fn show_on_desk(desk: &mut DeskHandle, action: &dedale_core::engine::Action) {
+    playing::show(desk, action);
+}
+
+/// Systems that draw the interface, after the style is applied.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UiSet;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        loading::plugin,
+        title::plugin,
+        choice::plugin,
+        briefing::plugin,
+        playing::plugin,
+        debrief::plugin,
+    ));
+    app.configure_sets(EguiPrimaryContextPass, UiSet);
+}
+
+/// What every screen needs to draw: the strings of the language and the palette.
+pub(crate) fn look(settings: &Settings) -> (&'static Strings, Palette) {
+    (strings(settings.lang), Palette::get(settings.high_contrast))
+}

@@ -1,0 +1,168 @@
+//! Playing: the desk. A simulated browser shows the portal page in the middle;
+//! the folder, the phone, the mailbox and (in mode *Formation*) the dialogue
+//! with the persona sit beside it; hints, the clock and the way out are on top.
+
+mod captcha;
+mod portal;
+mod side;
+mod top;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{UiSet, look};
+use crate::game::{Act, Clock, Cue, Game};
+use crate::screens::Screen;
+use crate::settings::Settings;
+use crate::theme::root_ui;
+
+/// Short-lived interface state of the desk (which tab is open); the run itself lives in the engine.
+#[derive(Resource, Default)]
+pub struct Desk {
+    tab: Tab,
+    document: Option<String>,
+    message: Option<String>,
+    confirm_abandon: bool,
+    settings_open: bool,
+    upload_open: Option<String>,
+    focus_first_error: bool,
+    /// Seconds (of `Time`) when a message last arrived, for the phone's animation.
+    arrived_at: Option<f64>,
+}
+
+/// Opens what an action looks at, as a player who clicked it would see it.
+pub(crate) fn show(desk: &mut Desk, action: &dedale_core::engine::Action) {
+    use dedale_core::engine::Action;
+    match action {
+        Action::OpenDocument { document } => {
+            desk.tab = Tab::Folder;
+            desk.document = Some(document.clone());
+        }
+        Action::ReadMessage { message } => {
+            desk.message = Some(message.clone());
+        }
+        Action::Say { .. } => desk.tab = Tab::Dialogue,
+        _ => {}
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Folder,
+    Phone,
+    Mail,
+    Dialogue,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Desk>()
+        .add_systems(OnEnter(Screen::Playing), reset)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw.in_set(UiSet).run_if(in_state(Screen::Playing)),
+        );
+}
+
+fn reset(mut desk: ResMut<Desk>, game: Res<Game>) {
+    *desk = Desk::default();
+    let formation = game
+        .play
+        .as_ref()
+        .is_some_and(|p| p.state.mode == dedale_core::model::Mode::Formation);
+    if formation {
+        desk.tab = Tab::Dialogue;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    mut contexts: EguiContexts,
+    game: Res<Game>,
+    mut settings: ResMut<Settings>,
+    mut desk: ResMut<Desk>,
+    mut clock: ResMut<Clock>,
+    mut cues: MessageReader<Cue>,
+    mut acts: MessageWriter<Act>,
+    time: Res<Time>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let Some(play) = &game.play else {
+        return Ok(());
+    };
+    for cue in cues.read() {
+        match cue {
+            Cue::MessageArrived(device) => {
+                desk.arrived_at = Some(time.elapsed_secs_f64());
+                desk.tab = match device {
+                    dedale_core::model::Device::Phone => Tab::Phone,
+                    dedale_core::model::Device::Mail => Tab::Mail,
+                };
+            }
+            Cue::Refused => desk.focus_first_error = true,
+            _ => {}
+        }
+    }
+    let (s, p) = look(&settings);
+    let mut out: Vec<dedale_core::engine::Action> = Vec::new();
+    let mut root = root_ui(&ctx, "desk");
+    egui::Panel::top("top")
+        .frame(egui::Frame::new().fill(p.chrome).inner_margin(8))
+        .show(&mut root, |ui| {
+            top::bar(
+                ui,
+                play,
+                &mut settings,
+                &mut desk,
+                &mut clock,
+                s,
+                &p,
+                &mut out,
+            );
+        });
+    let side_width = (ctx.viewport_rect().width() * 0.34).clamp(300.0, 520.0);
+    egui::Panel::right("side")
+        .exact_size(side_width)
+        .frame(egui::Frame::new().fill(p.faint).inner_margin(10))
+        .show(&mut root, |ui| {
+            side::panel(
+                ui,
+                play,
+                &mut desk,
+                s,
+                &p,
+                settings.lang,
+                time.elapsed_secs_f64(),
+                &mut out,
+            );
+        });
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(egui::Color32::TRANSPARENT)
+                .inner_margin(16),
+        )
+        .show(&mut root, |ui| {
+            portal::browser(ui, play, &mut desk, s, &p, settings.lang, &mut out);
+        });
+    if clock.paused {
+        top::pause_overlay(&ctx, s, &p, &mut clock);
+    }
+    if desk.confirm_abandon {
+        top::abandon_dialog(&ctx, s, &p, &mut desk, &mut out);
+    }
+    if !out.is_empty() {
+        ctx.request_repaint();
+    }
+    for action in out {
+        acts.write(Act(action));
+    }
+    // Keep the clock and the phone's animation moving while something is on.
+    if desk
+        .arrived_at
+        .is_some_and(|t| time.elapsed_secs_f64() - t < 3.0)
+    {
+        ctx.request_repaint();
+    }
+    Ok(())
+}

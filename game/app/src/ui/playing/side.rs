@@ -1,0 +1,268 @@
+//! Beside the browser: the persona's folder, phone and mailbox, and in mode
+//! *Formation* the dialogue with the persona and the two scores.
+
+use bevy_egui::egui::{self, RichText, Ui};
+use dedale_core::Lang;
+use dedale_core::engine::{Action, Feedback};
+use dedale_core::model::{Device, Mode};
+
+use super::{Desk, Tab};
+use crate::game::Play;
+use crate::i18n::Strings;
+use crate::theme::palette::Palette;
+use crate::theme::{BODY, widgets};
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn panel(
+    ui: &mut Ui,
+    play: &Play,
+    desk: &mut Desk,
+    s: &Strings,
+    p: &Palette,
+    lang: Lang,
+    now: f64,
+    out: &mut Vec<Action>,
+) {
+    let formation = play.state.mode == Mode::Formation;
+    if formation {
+        gauges(ui, play, s, p);
+    }
+    let unread = |device: Device| {
+        play.state
+            .inbox
+            .iter()
+            .filter(|r| {
+                !r.read
+                    && play
+                        .scenario
+                        .message(&r.message)
+                        .is_some_and(|m| m.device == device)
+            })
+            .count()
+    };
+    // The tab of a message that just arrived pulses for a few seconds.
+    let pulse = desk.arrived_at.map_or(0.0, |t| {
+        let age = (now - t) as f32;
+        if age < 3.0 {
+            (age * 6.0).sin().abs()
+        } else {
+            0.0
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut tab = |ui: &mut Ui, tab: Tab, text: String, flash: bool| {
+            let mut button = egui::Button::selectable(desk.tab == tab, text);
+            if flash && pulse > 0.0 {
+                button = button.fill(p.focus_bg.gamma_multiply(0.4 + 0.6 * pulse));
+            }
+            if ui.add(button).clicked() {
+                desk.tab = tab;
+            }
+        };
+        tab(ui, Tab::Folder, format!("📁 {}", s.folder), false);
+        let phone = unread(Device::Phone);
+        tab(
+            ui,
+            Tab::Phone,
+            badge(format!("📱 {}", s.phone), phone),
+            phone > 0,
+        );
+        let mail = unread(Device::Mail);
+        tab(
+            ui,
+            Tab::Mail,
+            badge(format!("✉ {}", s.mail), mail),
+            mail > 0,
+        );
+        if formation {
+            let open = play.session().map_or(0, |x| x.open_dialogues().len());
+            tab(
+                ui,
+                Tab::Dialogue,
+                badge(format!("💬 {}", s.dialogue), open),
+                open > 0,
+            );
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match desk.tab {
+            Tab::Folder => folder(ui, play, desk, s, p, lang, out),
+            Tab::Phone => inbox(ui, play, desk, Device::Phone, s, p, lang, out),
+            Tab::Mail => inbox(ui, play, desk, Device::Mail, s, p, lang, out),
+            Tab::Dialogue => dialogue(ui, play, s, p, lang, out),
+        });
+}
+
+fn badge(text: String, n: usize) -> String {
+    if n > 0 { format!("{text} ({n})") } else { text }
+}
+
+/// The two scores of mode *Formation*, as bars with their numbers (never colour alone).
+fn gauges(ui: &mut Ui, play: &Play, s: &Strings, p: &Palette) {
+    widgets::card(ui, p, |ui| {
+        ui.set_width(ui.available_width());
+        for (name, value) in [
+            (s.rights, play.state.droits),
+            (s.autonomy, play.state.autonomie),
+        ] {
+            ui.label(RichText::new(format!("{name} : {value} / 100")).strong());
+            ui.add(
+                egui::ProgressBar::new(value as f32 / 100.0)
+                    .desired_height(14.0)
+                    .fill(p.primary),
+            );
+        }
+    });
+    ui.add_space(6.0);
+}
+
+fn folder(
+    ui: &mut Ui,
+    play: &Play,
+    desk: &mut Desk,
+    s: &Strings,
+    p: &Palette,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    if let Some(doc) = desk
+        .document
+        .clone()
+        .and_then(|d| play.scenario.document(&d))
+    {
+        if widgets::secondary(ui, &format!("⬅ {}", s.all_documents)).clicked() {
+            desk.document = None;
+        }
+        super::super::documents::draw(ui, doc, lang, p);
+        return;
+    }
+    widgets::muted(ui, p, s.folder_help);
+    for d in &play.scenario.persona.documents {
+        let text = RichText::new(format!("📄 {}", d.title.get(lang))).size(BODY);
+        if ui
+            .add(egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 44.0)))
+            .clicked()
+        {
+            desk.document = Some(d.id.clone());
+            out.push(Action::OpenDocument {
+                document: d.id.clone(),
+            });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn inbox(
+    ui: &mut Ui,
+    play: &Play,
+    desk: &mut Desk,
+    device: Device,
+    s: &Strings,
+    p: &Palette,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    let received: Vec<_> = play
+        .state
+        .inbox
+        .iter()
+        .rev()
+        .filter_map(|r| {
+            play.scenario
+                .message(&r.message)
+                .filter(|m| m.device == device)
+                .map(|m| (r, m))
+        })
+        .collect();
+    if received.is_empty() {
+        widgets::muted(ui, p, s.no_message);
+        return;
+    }
+    for (i, (r, m)) in received.iter().enumerate() {
+        let open = desk.message.as_deref() == Some(&r.message)
+            && i == received
+                .iter()
+                .position(|(x, _)| x.message == r.message)
+                .unwrap_or(0);
+        let title = match &m.subject {
+            Some(subject) => format!("{} — {}", m.from, subject.get(lang)),
+            None => m.from.clone(),
+        };
+        let marker = if r.read { "" } else { "• " };
+        let button = egui::Button::new(RichText::new(format!("{marker}{title}")).strong())
+            .min_size(egui::vec2(ui.available_width(), 40.0));
+        if ui.add(button).clicked() {
+            desk.message = if open { None } else { Some(r.message.clone()) };
+            if !r.read {
+                out.push(Action::ReadMessage {
+                    message: r.message.clone(),
+                });
+            }
+        }
+        if open {
+            let body = m
+                .body
+                .get(lang)
+                .replace("{code}", r.code.as_deref().unwrap_or(""));
+            let bubble = if device == Device::Phone {
+                p.info_bg
+            } else {
+                p.page
+            };
+            egui::Frame::new()
+                .fill(bubble)
+                .stroke(egui::Stroke::new(1.0, p.border))
+                .corner_radius(12)
+                .inner_margin(12)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(body).size(BODY * 1.1));
+                });
+        }
+    }
+}
+
+fn dialogue(ui: &mut Ui, play: &Play, s: &Strings, p: &Palette, lang: Lang, out: &mut Vec<Action>) {
+    let persona = &play.scenario.persona.name;
+    if let Some(reply) = play.last.iter().find_map(|f| match f {
+        Feedback::Reply(line) => play.scenario.line(line),
+        _ => None,
+    }) {
+        let (_, _, line) = reply;
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("{} : « {} »", s.you, line.text.get(lang))).italics());
+            if let Some(r) = &line.reply {
+                ui.label(RichText::new(format!("{persona} : « {} »", r.get(lang))).strong());
+            }
+        });
+    }
+    let Some(session) = play.session() else {
+        return;
+    };
+    let open = session.open_dialogues();
+    if open.is_empty() {
+        widgets::muted(ui, p, s.no_dialogue);
+    }
+    for d in open {
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("{persona} : « {} »", d.says.get(lang))).strong());
+            if d.required {
+                widgets::muted(ui, p, s.answer_first);
+            }
+            for line in &d.lines {
+                let button = egui::Button::new(RichText::new(line.text.get(lang)))
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 40.0));
+                if ui.add(button).clicked() {
+                    out.push(Action::Say {
+                        line: line.id.clone(),
+                    });
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,104 @@
+//! The bar above the desk: the scenario, the clock, hints, pause, settings and abandoning.
+
+use bevy_egui::egui::{self, RichText, Ui};
+use dedale_core::engine::Action;
+
+use super::Desk;
+use crate::game::{Clock, Play};
+use crate::i18n::Strings;
+use crate::settings::Settings;
+use crate::theme::palette::Palette;
+use crate::theme::widgets;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bar(
+    ui: &mut Ui,
+    play: &Play,
+    settings: &mut Settings,
+    desk: &mut Desk,
+    clock: &mut Clock,
+    s: &Strings,
+    p: &Palette,
+    out: &mut Vec<Action>,
+) {
+    let lang = settings.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(play.scenario.meta.title.get(lang)).strong());
+        ui.label(RichText::new(format!("— {}", play.scenario.persona.name)).color(p.muted));
+        ui.separator();
+        let total = play.state.clock_ms / 1000;
+        ui.label(format!("⏱ {:02}:{:02}", total / 60, total % 60))
+            .on_hover_text(s.clock_help);
+        ui.separator();
+        let page = play.scenario.page(&play.state.page);
+        let available = page.map_or(0, |pg| pg.hints.len());
+        let used = play.state.hints.get(&play.state.page).copied().unwrap_or(0);
+        let hint = ui.add_enabled(
+            usize::from(used) < available,
+            egui::Button::new(format!("💡 {} ({}/{})", s.hint, used, available)),
+        );
+        if hint.clicked() {
+            out.push(Action::Hint);
+        }
+        if ui.button(format!("⏸ {}", s.pause)).clicked() {
+            clock.paused = true;
+        }
+        if ui.button(format!("Aa {}", s.settings)).clicked() {
+            desk.settings_open = !desk.settings_open;
+        }
+        if ui
+            .button(RichText::new(format!("🚪 {}", s.abandon)).color(p.error))
+            .clicked()
+        {
+            desk.confirm_abandon = true;
+        }
+    });
+    if desk.settings_open {
+        widgets::card(ui, p, |ui| {
+            super::super::title::settings_ui(ui, settings, s)
+        });
+    }
+}
+
+/// While paused, the page is covered: no time passes, nothing can be typed.
+pub(super) fn pause_overlay(ctx: &egui::Context, s: &Strings, p: &Palette, clock: &mut Clock) {
+    egui::Modal::new(egui::Id::new("pause")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        widgets::heading(ui, s.paused);
+        ui.label(s.paused_help);
+        ui.add_space(12.0);
+        let resume = widgets::primary(ui, p, s.resume);
+        resume.request_focus();
+        if resume.clicked() {
+            clock.paused = false;
+        }
+    });
+}
+
+pub(super) fn abandon_dialog(
+    ctx: &egui::Context,
+    s: &Strings,
+    p: &Palette,
+    desk: &mut Desk,
+    out: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::new("abandon")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        widgets::heading(ui, s.abandon_title);
+        ui.label(s.abandon_help);
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let stay = widgets::primary(ui, p, s.keep_going);
+            if stay.clicked() {
+                desk.confirm_abandon = false;
+            }
+            if widgets::secondary(ui, s.abandon_yes).clicked() {
+                desk.confirm_abandon = false;
+                out.push(Action::Abandon);
+            }
+        });
+    });
+    if modal.should_close() {
+        desk.confirm_abandon = false;
+    }
+}

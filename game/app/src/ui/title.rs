@@ -1,0 +1,108 @@
+//! Title: language, mode and settings first, then start.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use dedale_core::Lang;
+use dedale_core::model::Mode;
+
+use super::{UiSet, look};
+use crate::screens::Screen;
+use crate::settings::{Settings, TEXT_SCALES};
+use crate::theme::{root_ui, widgets};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet).run_if(in_state(Screen::Title)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (s, p) = look(&settings);
+    let mut root = root_ui(ctx, "title");
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(1000.0);
+                    widgets::title(ui, "Dédale");
+                    ui.label(egui::RichText::new(s.tagline).size(crate::theme::BODY * 1.2));
+                    ui.add_space(12.0);
+                    let start = widgets::primary(ui, &p, s.start);
+                    if start.clicked() {
+                        next.set(Screen::Choice);
+                    }
+                    ui.add_space(12.0);
+                    let choices = |ui: &mut egui::Ui, settings: &mut Settings| {
+                        widgets::card(ui, &p, |ui| {
+                            ui.set_width(ui.available_width());
+                            widgets::heading(ui, s.language);
+                            ui.horizontal_wrapped(|ui| {
+                                ui.radio_value(&mut settings.lang, Lang::Fr, "Français");
+                                ui.radio_value(&mut settings.lang, Lang::En, "English");
+                                ui.radio_value(&mut settings.lang, Lang::Falc, s.falc);
+                            });
+                            widgets::heading(ui, s.mode);
+                            ui.radio_value(
+                                &mut settings.mode,
+                                Mode::Atelier,
+                                egui::RichText::new(s.mode_atelier).strong(),
+                            );
+                            widgets::muted(ui, &p, s.mode_atelier_help);
+                            ui.radio_value(
+                                &mut settings.mode,
+                                Mode::Formation,
+                                egui::RichText::new(s.mode_formation).strong(),
+                            );
+                            widgets::muted(ui, &p, s.mode_formation_help);
+                        });
+                    };
+                    let options = |ui: &mut egui::Ui, settings: &mut Settings| {
+                        widgets::card(ui, &p, |ui| {
+                            ui.set_width(ui.available_width());
+                            settings_ui(ui, settings, s);
+                        });
+                    };
+                    if ui.available_width() >= 820.0 {
+                        ui.columns(2, |cols| {
+                            choices(&mut cols[0], &mut settings);
+                            options(&mut cols[1], &mut settings);
+                        });
+                    } else {
+                        choices(ui, &mut settings);
+                        ui.add_space(12.0);
+                        options(ui, &mut settings);
+                    }
+                    if !ui.memory(|m| m.focused().is_some()) {
+                        start.request_focus();
+                    }
+                });
+            });
+        });
+    Ok(())
+}
+
+/// Text size, contrast and sound: also offered during play.
+pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &crate::i18n::Strings) {
+    widgets::heading(ui, s.settings);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s.text_size);
+        for scale in TEXT_SCALES {
+            let label = format!("{} %", (scale * 100.0).round());
+            if ui
+                .selectable_label((settings.text_scale - scale).abs() < 0.01, label)
+                .clicked()
+            {
+                settings.text_scale = scale;
+            }
+        }
+    });
+    ui.checkbox(&mut settings.high_contrast, s.high_contrast);
+    ui.checkbox(&mut settings.sound, s.sound);
+}
