@@ -17,9 +17,11 @@ use crate::settings::Settings;
 use crate::theme::palette::Palette;
 
 /// The desk's interface state, for tools that drive the game (the tour).
+#[cfg(feature = "dev")]
 pub type DeskHandle = playing::Desk;
 
 /// Opens on the desk what an action looks at (a document, a message), as a player would.
+#[cfg(feature = "dev")]
 pub fn show_on_desk(desk: &mut DeskHandle, action: &dedale_core::engine::Action) {
     playing::show(desk, action);
 }

@@ -166,6 +166,7 @@ impl<'s> Session<'s> {
         let mut out = Outcome::default();
         let start = scenario.start.clone();
         session.arrive(&start, dice, &mut out);
+        session.state.events.extend(out.events.iter().cloned());
         (session, out)
     }
 

@@ -45,6 +45,14 @@ fn to_bank(s: &Scenario, seed: u64) -> Session<'_> {
 }
 
 #[test]
+fn the_first_page_is_recorded_from_the_start() {
+    let s = mini();
+    let session = Session::new(&s, 1);
+    let first = session.state().events.first().map(|e| e.kind.clone());
+    assert_eq!(first, Some(EventKind::PageEntered { page: "login".into() }));
+}
+
+#[test]
 fn a_nir_with_one_wrong_digit_shows_the_key_error() {
     let s = mini();
     let mut session = Session::new(&s, 1);

@@ -26,11 +26,15 @@ pub struct Desk {
     settings_open: bool,
     upload_open: Option<String>,
     focus_first_error: bool,
+    /// The page last drawn: on a new page the keyboard focus goes to its first input.
+    page_seen: Option<String>,
+    focus_page: bool,
     /// Seconds (of `Time`) when a message last arrived, for the phone's animation.
     arrived_at: Option<f64>,
 }
 
 /// Opens what an action looks at, as a player who clicked it would see it.
+#[cfg(feature = "dev")]
 pub(crate) fn show(desk: &mut Desk, action: &dedale_core::engine::Action) {
     use dedale_core::engine::Action;
     match action {

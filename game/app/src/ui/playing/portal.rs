@@ -26,6 +26,10 @@ pub(super) fn browser(
     let Some(page) = play.scenario.page(&play.state.page) else {
         return;
     };
+    if desk.page_seen.as_deref() != Some(page.id.as_str()) {
+        desk.page_seen = Some(page.id.clone());
+        desk.focus_page = true;
+    }
     egui::Frame::new()
         .fill(p.chrome)
         .stroke(egui::Stroke::new(1.5, p.border))
@@ -246,10 +250,30 @@ fn label(ui: &mut Ui, text: &str, required: bool, s: &Strings, p: &Palette) -> e
     .inner
 }
 
+/// Gives the keyboard focus to the first control of a new page.
+fn focus_if_first(desk: &mut Desk, response: &egui::Response) {
+    if desk.focus_page {
+        desk.focus_page = false;
+        response.request_focus();
+    }
+}
+
+/// Enter in a text field submits the form, as on real portals: it presses the page's first checking button.
+fn submit_on_enter(ui: &Ui, play: &Play, response: &egui::Response, out: &mut Vec<Action>) {
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let page = play.scenario.page(&play.state.page);
+        if let Some(button) = page.and_then(|p| p.buttons().find(|b| b.validates())) {
+            out.push(Action::Press { button: button.id.clone() });
+        }
+    }
+}
+
 /// A single-line text input bound to an engine input: typing sends `Fill`.
+#[allow(clippy::too_many_arguments)]
 fn text_input(
     ui: &mut Ui,
     play: &Play,
+    desk: &mut Desk,
     id: &str,
     secret: bool,
     desk_shown: bool,
@@ -264,12 +288,14 @@ fn text_input(
         .font(egui::TextStyle::Body)
         .margin(egui::vec2(8.0, 6.0));
     let response = ui.add(edit).labelled_by(label_id);
+    focus_if_first(desk, &response);
     if response.changed() {
         out.push(Action::Fill {
             field: id.to_string(),
             value: text,
         });
     }
+    submit_on_enter(ui, play, &response, out);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -299,7 +325,7 @@ fn block(
             let shown_id = egui::Id::new(("shown", &f.id));
             let mut shown = ui.memory(|m| m.data.get_temp::<bool>(shown_id).unwrap_or(false));
             ui.horizontal(|ui| {
-                text_input(ui, play, &f.id, f.secret, shown, l.id, out);
+                text_input(ui, play, desk, &f.id, f.secret, shown, l.id, out);
                 if f.secret && ui.button(if shown { s.hide } else { s.show }).clicked() {
                     shown = !shown;
                     ui.memory_mut(|m| m.data.insert_temp(shown_id, shown));
@@ -350,6 +376,7 @@ fn block(
                 for (i, o) in c.options.iter().enumerate() {
                     let mut r = ui.radio(chosen.as_ref() == Some(&o.id), o.label.get(lang));
                     if i == 0 {
+                        focus_if_first(desk, &r);
                         r = r.labelled_by(l.id);
                         if desk.focus_first_error
                             && play.state.errors.first().is_some_and(|e| e.field == c.id)
@@ -375,7 +402,9 @@ fn block(
             } else {
                 c.label.get(lang).to_string()
             };
-            if ui.checkbox(&mut checked, text).changed() {
+            let r = ui.checkbox(&mut checked, text);
+            focus_if_first(desk, &r);
+            if r.changed() {
                 out.push(Action::Tick {
                     field: c.id.clone(),
                     checked,
@@ -392,13 +421,13 @@ fn block(
                 play.state.captchas.get(&c.id).map_or("", String::as_str),
                 p,
             );
-            text_input(ui, play, &c.id, false, false, l.id, out);
+            text_input(ui, play, desk, &c.id, false, false, l.id, out);
             errors_of(ui, play, &c.id, p, lang);
         }
         Block::Code(c) => {
             ui.add_space(4.0);
             let l = label(ui, c.label.get(lang), true, s, p);
-            text_input(ui, play, &c.id, false, false, l.id, out);
+            text_input(ui, play, desk, &c.id, false, false, l.id, out);
             errors_of(ui, play, &c.id, p, lang);
         }
         Block::Button(b) => {
@@ -409,6 +438,7 @@ fn block(
                 ButtonStyle::Secondary => widgets::secondary(ui, label),
                 ButtonStyle::Link => widgets::link(ui, p, label),
             };
+            focus_if_first(desk, &r);
             if r.clicked() {
                 out.push(Action::Press {
                     button: b.id.clone(),
@@ -452,6 +482,7 @@ fn upload(
             egui::Button::new(format!("📎 {}", s.choose_file)).min_size(egui::vec2(44.0, 40.0)),
         );
         let button = button.labelled_by(input_id(&u.id));
+        focus_if_first(desk, &button);
         if button.clicked() {
             desk.upload_open = if desk.upload_open.as_deref() == Some(&u.id) {
                 None

@@ -1,0 +1,153 @@
+//! Headless tests: no window, no GPU. `MinimalPlugins` and the game's own logic
+//! plugins, driven by the same messages the interface sends, play every
+//! shipped script to its ending through the screens, and check the debrief.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use dedale::catalog::Catalog;
+use dedale::debrief::debrief;
+use dedale::game::{Act, Game, StartScenario};
+use dedale::screens::Screen;
+use dedale::settings::Settings;
+use dedale::LogicPlugin;
+use dedale_core::model::Mode;
+use dedale_core::script::{self, Step};
+use dedale_core::Lang;
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// Runs frames until the loading screen has checked every scenario.
+fn loaded(app: &mut App) {
+    for _ in 0..20 {
+        app.update();
+        if screen(app) != Screen::Loading {
+            return;
+        }
+    }
+    panic!("still loading");
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn loading_checks_every_shipped_scenario_then_shows_the_title() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Loading);
+    loaded(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+    let catalog = app.world().resource::<Catalog>();
+    assert_eq!(catalog.entries.len(), dedale::catalog::SHIPPED.len());
+    assert!(catalog.entries.iter().all(|e| e.scenario.is_ok()));
+}
+
+#[test]
+fn a_broken_file_given_directly_opens_the_choice_screen_with_its_errors() {
+    let good = std::fs::read_to_string(root().join("game/core/tests/fixtures/mini.ron")).expect("fixture");
+    let bad = good.replace("goto: \"banque\"", "goto: \"banqe\"");
+    let mut app = App::new();
+    let mut catalog = Catalog::with_files(vec![("faute.ron".into(), bad)]);
+    catalog.open_directly = Some(catalog.total - 1);
+    app.insert_resource(catalog).add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
+    loaded(&mut app);
+    assert_eq!(screen(&app), Screen::Choice);
+    let entry = app.world().resource::<Catalog>().entries.last().cloned().expect("entry");
+    let errors = entry.scenario.expect_err("refused");
+    assert!(errors.iter().any(|e| e.starts_with("faute.ron:58:59: page ou fin `banqe` inconnue")), "{errors:?}");
+}
+
+#[test]
+fn every_shipped_script_plays_through_the_screens_to_its_debrief() {
+    let mut played = 0;
+    for (i, (file, _)) in dedale::catalog::SHIPPED.iter().enumerate() {
+        let dir = root().join("scenarios").join(file.replace(".ron", ".scripts"));
+        let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir).expect("scripts").filter_map(|e| e.ok().map(|e| e.path())).collect();
+        scripts.sort();
+        for path in scripts {
+            let text = std::fs::read_to_string(&path).expect("script");
+            let parsed = script::parse(&text).expect("parses");
+            play(i, &parsed, &path);
+            played += 1;
+        }
+    }
+    assert!(played >= 10);
+}
+
+fn play(entry: usize, parsed: &script::Script, path: &Path) {
+    let mut app = app();
+    loaded(&mut app);
+    app.world_mut().resource_mut::<Settings>().mode = parsed.mode.unwrap_or(Mode::Atelier);
+    app.world_mut().write_message(StartScenario { entry, seed: parsed.seed.unwrap_or(1) });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Briefing, "{}", path.display());
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    app.update();
+    assert_eq!(screen(&app), Screen::Playing, "{}", path.display());
+    let mut expected_ending = None;
+    for (line, step) in &parsed.steps {
+        match step {
+            Step::Act(action) => {
+                let state = app.world().resource::<Game>().play.as_ref().expect("playing").state.clone();
+                app.world_mut().write_message(Act(script::resolve(action.clone(), &state)));
+                app.update();
+            }
+            Step::ExpectPage(page) => {
+                let state = &app.world().resource::<Game>().play.as_ref().expect("playing").state;
+                assert_eq!(&state.page, page, "{}:{line}", path.display());
+                assert_eq!(screen(&app), Screen::Playing, "{}:{line}", path.display());
+            }
+            Step::ExpectError(field, code) => {
+                let state = &app.world().resource::<Game>().play.as_ref().expect("playing").state;
+                assert!(state.errors.iter().any(|e| &e.field == field && e.kind.code() == code), "{}:{line}", path.display());
+            }
+            Step::ExpectEnding(ending) => expected_ending = Some(ending.clone()),
+        }
+    }
+    app.update();
+    assert_eq!(screen(&app), Screen::Debrief, "{}", path.display());
+    let play = app.world().resource::<Game>().play.clone().expect("played");
+    let d = debrief(&play.scenario, &play.state, Lang::Fr).expect("a debrief");
+    assert_eq!(Some(d.ending.clone()), expected_ending, "{}", path.display());
+    let ending = play.scenario.ending(&d.ending).expect("ending");
+    assert_eq!(d.title, ending.title.fr);
+    assert_eq!(d.what_happened, ending.debrief.what_happened.fr);
+    assert_eq!(d.remember.len(), ending.debrief.remember.len());
+    assert!(!d.timeline.is_empty() && d.timeline.first().is_some_and(|m| m.text.starts_with("Page")));
+    assert_eq!(d.scores.is_some(), play.state.mode == Mode::Formation, "scores only in Formation");
+    if d.kind == dedale_core::model::EndingKind::Success {
+        assert!(d.receipt.is_some(), "{}: a success gives a receipt", path.display());
+    }
+}
+
+#[test]
+fn replaying_from_the_debrief_starts_a_fresh_briefing() {
+    let mut app = app();
+    loaded(&mut app);
+    app.world_mut().write_message(StartScenario { entry: 1, seed: 3 });
+    app.update();
+    app.update();
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    app.update();
+    app.world_mut().write_message(Act(dedale_core::engine::Action::Abandon));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Debrief);
+    app.world_mut().write_message(StartScenario { entry: 1, seed: 4 });
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Briefing);
+    let play = app.world().resource::<Game>().play.clone().expect("new run");
+    assert!(play.state.ending.is_none() && play.seed == 4);
+}
