@@ -2,7 +2,7 @@
 //! plays a scenario, and the solver that proves what a scenario allows.
 //!
 //! It is pure: it is given text, a seed, a date and actions, and returns
-//! scenarios, states, outcomes and events. It never reads files, the clock or
+//! scenarios, states, outcomes, events and the anonymous metrics built on them. It never reads files, the clock or
 //! the browser, and never panics on any input, so the game, the command line
 //! and tests all share it.
 
@@ -14,6 +14,7 @@ pub mod engine;
 pub mod generate;
 mod lang;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod rules;
 pub mod script;

@@ -49,7 +49,12 @@ fn the_first_page_is_recorded_from_the_start() {
     let s = mini();
     let session = Session::new(&s, 1);
     let first = session.state().events.first().map(|e| e.kind.clone());
-    assert_eq!(first, Some(EventKind::PageEntered { page: "login".into() }));
+    assert_eq!(
+        first,
+        Some(EventKind::PageEntered {
+            page: "login".into()
+        })
+    );
 }
 
 #[test]
