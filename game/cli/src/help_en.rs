@@ -29,6 +29,14 @@ const ABOUT: &[(&str, &str)] = &[
         "play",
         "Plays the scenario in the terminal, or replays a script with nobody at the keyboard.",
     ),
+    (
+        "report",
+        "Trainer's report from exported sessions (.jsonl): success, time per page, errors, hints, abandonments, friction points.",
+    ),
+    (
+        "export",
+        "Converts exported sessions (.jsonl): csv (one event a row), xapi (statements for an LRS) or jsonl.",
+    ),
 ];
 
 const ARGS: &[(&str, &str)] = &[
@@ -46,12 +54,39 @@ const ARGS: &[(&str, &str)] = &[
         "script",
         "Script of actions to replay (one a line); prints the transcript and the ending reached.",
     ),
+    (
+        "export",
+        "Appends the session's anonymous metrics to this JSON Lines file (one session a line).",
+    ),
+    (
+        "group",
+        "Group code recorded with the metrics (letters, digits, - and _).",
+    ),
+    (
+        "files",
+        "Session files (.jsonl), or folders that hold them.",
+    ),
+    ("output", "Writes to this file instead of the screen."),
+    (
+        "comma",
+        "Separates CSV columns with commas instead of semicolons.",
+    ),
+];
+
+/// Arguments whose help depends on the subcommand.
+const SUB_ARGS: &[(&str, &str, &str)] = &[
+    (
+        "report",
+        "format",
+        "Report format: text (terminal), csv (spreadsheet) or html (one printable page with charts).",
+    ),
+    ("export", "format", "Output format."),
 ];
 
 /// The same command with English help.
 pub fn translate(command: Command) -> Command {
-    let mut command =
-        command.about("Trainer's tools for Dédale scenarios: check, draw, solve, play.");
+    let mut command = command
+        .about("Trainer's tools for Dédale scenarios: check, draw, solve, play, read the metrics.");
     for (arg, help) in ARGS {
         if command.get_arguments().any(|a| a.get_id() == *arg) {
             command = command.mut_arg(*arg, |a| a.help(*help));
@@ -64,6 +99,9 @@ pub fn translate(command: Command) -> Command {
                 if sub.get_arguments().any(|a| a.get_id() == *arg) {
                     sub = sub.mut_arg(*arg, |a| a.help(*help));
                 }
+            }
+            for (_, arg, help) in SUB_ARGS.iter().filter(|(s, _, _)| s == name) {
+                sub = sub.mut_arg(*arg, |a| a.help(*help));
             }
             sub
         });

@@ -1,12 +1,15 @@
-//! `dedale-cli`: the trainer's tools for Dédale scenarios — check, graph, solve, play.
+//! `dedale-cli`: the trainer's tools for Dédale scenarios — check, graph, solve, play, report.
 //!
 //! Help and messages are in French; `--lang en` (or `DEDALE_LANG=en`) switches to English.
 
 mod check;
+mod generate;
 mod graph;
 mod help_en;
 mod play;
 mod render;
+mod report;
+mod sessions;
 mod solve;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -15,7 +18,7 @@ use std::process::ExitCode;
 
 use dedale_core::Lang;
 
-/// Outils du formateur pour les scénarios Dédale : vérifier, dessiner, résoudre, jouer.
+/// Outils du formateur pour les scénarios Dédale : vérifier, dessiner, résoudre, jouer, lire les mesures.
 #[derive(Parser, Debug)]
 #[command(name = "dedale-cli", version, disable_help_subcommand = true)]
 struct Cli {
@@ -63,7 +66,72 @@ enum Command {
         /// Script d'actions à rejouer (une action par ligne) ; affiche la transcription et la fin atteinte.
         #[arg(long)]
         script: Option<PathBuf>,
+        /// Ajoute les mesures anonymes de la partie à ce fichier JSON Lines (une session par ligne).
+        #[arg(long, value_name = "FICHIER.jsonl")]
+        export: Option<PathBuf>,
+        /// Code du groupe enregistré avec les mesures (lettres, chiffres, - et _).
+        #[arg(long, value_name = "CODE")]
+        group: Option<String>,
     },
+    /// Rapport du formateur à partir de sessions exportées (.jsonl) : réussite, temps par page, erreurs, indices, abandons, points de friction.
+    Report {
+        /// Fichiers .jsonl de sessions, ou dossiers qui en contiennent.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Format du rapport : text (terminal), csv (tableur) ou html (une page avec graphiques, imprimable).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Écrit le rapport dans ce fichier plutôt qu'à l'écran.
+        #[arg(long, short, value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        /// Sépare les colonnes CSV par des virgules plutôt que des points-virgules.
+        #[arg(long)]
+        comma: bool,
+    },
+    /// Convertit des sessions exportées (.jsonl) : csv (un événement par ligne), xapi (déclarations pour un LRS) ou jsonl.
+    Export {
+        /// Fichiers .jsonl de sessions, ou dossiers qui en contiennent.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Format de sortie.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Écrit dans ce fichier plutôt qu'à l'écran.
+        #[arg(long, short, value_name = "FICHIER")]
+        output: Option<PathBuf>,
+        /// Sépare les colonnes CSV par des virgules plutôt que des points-virgules.
+        #[arg(long)]
+        comma: bool,
+    },
+    /// Génère des sessions fictives pour mesurer la vitesse du rapport (voir scripts/bench-report.sh).
+    #[command(hide = true)]
+    GenerateSessions {
+        /// Le fichier du scénario dont on imite les sessions.
+        file: PathBuf,
+        /// Nombre d'événements à atteindre au moins.
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
+        /// Graine du générateur.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Fichier .jsonl à écrire.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Csv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExportFormat {
+    Jsonl,
+    Csv,
+    Xapi,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -104,13 +172,54 @@ fn main() -> ExitCode {
             seed,
             mode,
             script,
+            export,
+            group,
         } => {
             let mode = match mode {
                 ModeArg::Atelier => dedale_core::model::Mode::Atelier,
                 ModeArg::Formation => dedale_core::model::Mode::Formation,
             };
-            play::run(&file, seed, mode, script.as_deref(), lang)
+            let export = export.map(|path| play::Export { path, group });
+            play::run(&file, seed, mode, script.as_deref(), export.as_ref(), lang)
         }
+        Command::Report {
+            files,
+            format,
+            output,
+            comma,
+        } => {
+            let format = match format {
+                ReportFormat::Text => report::Format::Text,
+                ReportFormat::Csv => report::Format::Csv,
+                ReportFormat::Html => report::Format::Html,
+            };
+            report::run(&files, format, delimiter(comma), output.as_deref(), lang)
+        }
+        Command::Export {
+            files,
+            format,
+            output,
+            comma,
+        } => {
+            let format = match format {
+                ExportFormat::Jsonl => report::Export::Jsonl,
+                ExportFormat::Csv => report::Export::Csv,
+                ExportFormat::Xapi => report::Export::Xapi,
+            };
+            report::export(&files, format, delimiter(comma), output.as_deref(), lang)
+        }
+        Command::GenerateSessions {
+            file,
+            events,
+            seed,
+            output,
+        } => generate::run(&file, events, seed, &output, lang).map(|(sessions, events)| {
+            eprintln!(
+                "{sessions} sessions, {events} événements → {}",
+                output.display()
+            );
+            true
+        }),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -119,6 +228,14 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn delimiter(comma: bool) -> dedale_core::metrics::csv_export::Delimiter {
+    if comma {
+        dedale_core::metrics::csv_export::Delimiter::Comma
+    } else {
+        dedale_core::metrics::csv_export::Delimiter::Semicolon
     }
 }
 
@@ -135,10 +252,18 @@ pub(crate) fn load(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<dedale_core::model::Scenario, String> {
+    load_with_source(path, lang).map(|(scenario, _)| scenario)
+}
+
+/// Loads one scenario and keeps its source text (the metrics record its hash).
+pub(crate) fn load_with_source(
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<(dedale_core::model::Scenario, String), String> {
     let source = read(path, lang)?;
     let name = path.display().to_string();
     match dedale_core::load::load(&name, &source) {
-        Ok(s) => Ok(s),
+        Ok(s) => Ok((s, source)),
         Err(report) => Err(report.render(lang).trim_end().to_string()),
     }
 }

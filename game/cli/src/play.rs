@@ -1,14 +1,23 @@
 //! `dedale-cli play`: a scenario in the terminal, by hand or from a script.
 
 use std::io::{BufRead, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dedale_core::Lang;
 use dedale_core::engine::{Action, Session, Settings};
 use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
 
-use crate::render;
+use crate::{render, sessions};
+
+/// Where to append the session's anonymous metrics, and the group code.
+#[derive(Clone, Debug)]
+pub struct Export {
+    /// The JSON Lines file.
+    pub path: PathBuf,
+    /// The group code typed by the trainer.
+    pub group: Option<String>,
+}
 
 /// Plays; `Ok(true)` when a script ran without failure (always, by hand).
 pub fn run(
@@ -16,26 +25,52 @@ pub fn run(
     seed: u64,
     mode: Mode,
     script_path: Option<&Path>,
+    export: Option<&Export>,
     lang: Lang,
 ) -> Result<bool, String> {
-    let scenario = crate::load(file, lang)?;
+    let (scenario, source) = crate::load_with_source(file, lang)?;
     let settings = Settings {
         seed,
         mode,
         today: None,
     };
-    match script_path {
-        Some(path) => scripted(&scenario, settings, path, lang),
-        None => by_hand(&scenario, settings, lang),
+    let (ok, session) = match script_path {
+        Some(path) => scripted(&scenario, settings, path, lang)?,
+        None => by_hand(&scenario, settings, lang)?,
+    };
+    if let Some(export) = export {
+        record(&scenario, &source, &session, export, lang)?;
     }
+    Ok(ok)
 }
 
-fn scripted(
+/// Appends the session's record; a session left before its end is closed as abandoned on its page.
+fn record(
     scenario: &dedale_core::model::Scenario,
+    source: &str,
+    session: &Session<'_>,
+    export: &Export,
+    lang: Lang,
+) -> Result<(), String> {
+    let mut record = dedale_core::metrics::Record::from_session(
+        scenario,
+        source,
+        session.state(),
+        sessions::session_id(lang)?,
+        sessions::today(),
+        lang,
+        export.group.as_deref(),
+    );
+    record.close_interrupted();
+    sessions::append(&export.path, &record, lang)
+}
+
+fn scripted<'s>(
+    scenario: &'s dedale_core::model::Scenario,
     settings: Settings,
     path: &Path,
     lang: Lang,
-) -> Result<bool, String> {
+) -> Result<(bool, Session<'s>), String> {
     let text = crate::read(path, lang)?;
     let parsed = script::parse(&text).map_err(|errors| {
         errors
@@ -102,17 +137,17 @@ fn scripted(
             st.page
         ),
     }
-    Ok(failures.is_empty())
+    Ok((failures.is_empty(), session))
 }
 
 const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · abandonner\nAutres : dossier (les documents) · messages · page · aide · quitter";
 const HELP_EN: &str = "Actions: fill <input> <value> · choose <question> <option> · tick/untick <box> · upload <input> <document> · press <button> · open <document> · read <message> · hint · back · wait 5min · say <line> · abandon\nOther: folder (the documents) · messages · page · help · quit";
 
-fn by_hand(
-    scenario: &dedale_core::model::Scenario,
+fn by_hand<'s>(
+    scenario: &'s dedale_core::model::Scenario,
     settings: Settings,
     lang: Lang,
-) -> Result<bool, String> {
+) -> Result<(bool, Session<'s>), String> {
     let (mut session, _) = Session::start(scenario, settings);
     println!(
         "{} — {}",
@@ -187,5 +222,5 @@ fn by_hand(
             },
         }
     }
-    Ok(true)
+    Ok((true, session))
 }
