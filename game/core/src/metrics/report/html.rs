@@ -9,26 +9,8 @@ use super::svg::{bars, boxes, esc, stacked};
 use super::{Report, ScenarioReport};
 use crate::Lang;
 
-const STYLE: &str = "
-body{font-family:system-ui,'Segoe UI',Arial,sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff;margin:0}
-main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-h1{font-size:1.8rem;margin:.5rem 0}h2{font-size:1.4rem;border-bottom:3px solid #1d3f8f;padding-bottom:.2rem;margin-top:2.5rem}
-h3{font-size:1.15rem;margin:1.5rem 0 .5rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.95rem}
-th,td{border:1px solid #888;padding:.25rem .6rem;text-align:left}th{background:#e8ecf5}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.note{border-left:5px solid #8a5a00;background:#fff6e0;padding:.5rem .8rem}
-.friction li{margin:.2rem 0}.score{display:inline-block;min-width:2.5rem;font-weight:bold}
-svg{display:block;max-width:100%;height:auto;margin:.5rem 0}
-svg .lbl,svg .val,svg .in{font-size:14px;font-family:inherit}svg .lbl,svg .val{fill:#111}svg .in{fill:#fff;font-weight:bold}
-svg .bar{fill:#1d3f8f}svg .box{fill:#c9d6f2;stroke:#1d3f8f;stroke-width:1.5}svg .whisker{stroke:#444;stroke-width:1.5}
-svg .median{stroke:#000;stroke-width:3}
-svg .ok,.sw.ok{fill:#17643a;background:#17643a}svg .ko,.sw.ko{fill:#a3261b;background:#a3261b}
-svg .ab,.sw.ab{fill:#6b4e00;background:#6b4e00}svg .un,.sw.un{fill:#555;background:#555}svg .hint,.sw.hint{fill:#1d3f8f;background:#1d3f8f}
-.legend span{margin-right:1rem;white-space:nowrap}.sw{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:middle;print-color-adjust:exact;-webkit-print-color-adjust:exact}
-footer{margin-top:3rem;font-size:.9rem;color:#333}
-@media print{body{font-size:12pt}main{max-width:none;padding:0}section{break-inside:auto}h2{break-before:page}h2:first-of-type{break-before:auto}svg,table{break-inside:avoid}}
-";
+/// Inlined in the page so the report needs no other file.
+const STYLE: &str = include_str!("report.css");
 
 pub fn render(r: &Report, lang: Lang) -> String {
     let t = |fr: &'static str, en: &'static str| lang.pick(fr, en);
@@ -248,7 +230,7 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
                 o,
                 "<li><span class=\"score\">{:.0}</span> {}</li>",
                 f.score,
-                esc(&f.explain(lang))
+                code_spans(&esc(&f.explain(lang)))
             );
         }
         o.push_str("</ol>");
@@ -384,6 +366,19 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
         }
     }
     o.push_str("</section>");
+}
+
+/// `id` written between backticks becomes `<code>id</code>`.
+fn code_spans(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn legend(o: &mut String, items: &[(&str, &str)]) {

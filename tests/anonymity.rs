@@ -1,0 +1,446 @@
+//! The anonymity test: whatever a player types, no export carries it.
+//!
+//! Every shipped scenario is played along each of its scripts. On every page
+//! the scripts reach, copies of the session have every text, captcha and
+//! code field filled with one "secret" — each value printed in the persona's
+//! folder, the persona's name, and real-looking identifiers typed into the
+//! wrong fields (a NIR, an IBAN, an e-mail, a phone number) — then each
+//! button is pressed, so refused values produce their error events. Every
+//! such session's record is exported as JSON Lines, CSV and xAPI, and no
+//! secret, nor any fragment of 4 characters or more of one, may appear.
+//!
+//! The rule for what is not a leak, so the test stays exact and principled:
+//! - Only text is searched. Numbers in the exports (times, durations, scores,
+//!   hint levels) are checked apart: each must be one the engine computed
+//!   for that session (an event time, the duration, a score, a level).
+//! - Values computed from no typed input are masked before searching: the
+//!   session id (drawn at random, here a fixed byte), the content hash (of
+//!   the scenario file), UUIDs (derived from the session id), the day, and
+//!   ISO durations (from the session's clock).
+//! - A fragment is ignored when it is also a substring of the scenario's own
+//!   ids (pages, inputs, options, buttons, documents, messages, incidents,
+//!   dialogue lines, endings, metadata) or of the fixed vocabulary of the
+//!   formats (the text of the exports of a synthetic record that has every
+//!   event kind with placeholder ids, and the engine's error codes): such a
+//!   fragment is in an export whatever anyone types.
+//! - Secrets shorter than 4 characters are not searched (no 4-character
+//!   fragment exists); matching ignores case.
+
+mod common;
+mod metrics_common;
+
+use std::collections::BTreeSet;
+
+use dedale_core::Lang;
+use dedale_core::engine::{Action, Session};
+use dedale_core::metrics::csv_export::{self, Delimiter, HEADERS};
+use dedale_core::metrics::{Event, Header, Kind, Outcome, Record, jsonl, xapi};
+use dedale_core::model::{Block, Mode, Scenario};
+use serde_json::Value;
+
+use metrics_common::{Shipped, play, record, shipped};
+
+/// Real-looking identifiers typed by mistake.
+const WRONG: [&str; 8] = [
+    "1 84 12 76 451 089 46",
+    "184127645108946",
+    "FR14 2004 1010 0505 0001 3M02 606",
+    "jeanne.martin72@exemple.fr",
+    "06 98 76 54 32",
+    "+33 6 98 76 54 32",
+    "Jeanne MARTIN",
+    "12 rue des Lilas 75020 Paris",
+];
+
+fn secrets(s: &Scenario) -> Vec<String> {
+    let mut out: BTreeSet<String> = WRONG.iter().map(|w| w.to_string()).collect();
+    out.insert(s.persona.name.clone());
+    for d in &s.persona.documents {
+        for l in &d.lines {
+            out.insert(l.value.clone());
+            out.insert(l.value.split_whitespace().collect());
+        }
+    }
+    out.into_iter().filter(|v| v.chars().count() >= 4).collect()
+}
+
+/// A record of this scenario that has every event each of its ids can
+/// appear in (every page, input × error code, document, message, incident,
+/// dialogue line, ending), typed by nobody: what its exports contain is
+/// what any export of this scenario may contain whatever is typed.
+fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Record> {
+    let mut events = Vec::new();
+    let mut add = |kind: Kind| events.push(Event { at_ms: 0, kind });
+    for p in &s.pages {
+        let page = p.id.clone();
+        add(Kind::PageEntered { page: page.clone() });
+        for level in 1..=3 {
+            add(Kind::HintUsed {
+                page: page.clone(),
+                level,
+            });
+        }
+        for b in &p.blocks {
+            for error in error_codes {
+                if let Some(field) = b.input_id() {
+                    add(Kind::FieldError {
+                        field: field.into(),
+                        error: error.clone(),
+                    });
+                }
+            }
+        }
+        for i in &p.incidents {
+            add(Kind::Incident {
+                incident: i.id.clone(),
+                kind: i.kind,
+            });
+        }
+        for line in p.dialogue.iter().flat_map(|d| &d.lines) {
+            add(Kind::Posture {
+                line: line.id.clone(),
+                posture: line.posture,
+            });
+        }
+        add(Kind::ReadAloud {
+            what: format!("page:{page}"),
+        });
+        add(Kind::Back { from: page.clone() });
+        add(Kind::Timeout { page: page.clone() });
+        add(Kind::PageLeft { page: page.clone() });
+        add(Kind::Abandoned { page });
+    }
+    for d in &s.persona.documents {
+        add(Kind::DocumentOpened {
+            document: d.id.clone(),
+        });
+    }
+    for m in &s.messages {
+        add(Kind::MessageReceived {
+            message: m.id.clone(),
+        });
+        add(Kind::MessageRead {
+            message: m.id.clone(),
+        });
+    }
+    for e in &s.endings {
+        add(Kind::Ended {
+            ending: e.id.clone(),
+            kind: e.kind,
+        });
+    }
+    // Every event once; then each mode, language and ending with its own
+    // ending event only (they change the header and the last statements).
+    let mut records = Vec::new();
+    let header = |n: usize, mode, lang| Header {
+        format: dedale_core::metrics::FORMAT,
+        session: format!("{n:032x}"),
+        scenario: s.meta.id.clone(),
+        version: s.meta.version.clone(),
+        content_hash: "0".repeat(64),
+        competences: s.meta.competences.clone(),
+        mode,
+        lang,
+        day: "2000-01-01".into(),
+        group: Some("groupe-test".into()),
+    };
+    records.push(Record {
+        header: header(0, Mode::Atelier, Lang::Fr),
+        events,
+        outcome: None,
+    });
+    for (n, (mode, lang)) in [
+        (Mode::Atelier, Lang::Fr),
+        (Mode::Formation, Lang::En),
+        (Mode::Atelier, Lang::Falc),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for e in &s.endings {
+            records.push(Record {
+                header: header(n, mode, lang),
+                events: vec![Event {
+                    at_ms: 0,
+                    kind: Kind::Ended {
+                        ending: e.id.clone(),
+                        kind: e.kind,
+                    },
+                }],
+                outcome: Some(Outcome {
+                    ending: e.id.clone(),
+                    kind: e.kind,
+                    droits: 0,
+                    autonomie: 0,
+                    duration_ms: 0,
+                }),
+            });
+        }
+    }
+    records
+}
+
+/// The three exports of one record (CSV with both separators).
+fn exports(rec: &Record) -> Vec<String> {
+    let one = std::slice::from_ref(rec);
+    vec![
+        jsonl::write(one),
+        csv_export::write(one, Delimiter::Semicolon),
+        csv_export::write(one, Delimiter::Comma),
+        xapi::write(one),
+    ]
+}
+
+/// Every number the engine computed for this record, as exports may print them.
+fn numbers(rec: &Record) -> BTreeSet<u64> {
+    let mut n: BTreeSet<u64> = rec.events.iter().map(|e| e.at_ms).collect();
+    n.insert(u64::from(rec.header.format));
+    n.insert(rec.duration_ms());
+    for e in &rec.events {
+        if let Kind::HintUsed { level, .. } = e.kind {
+            n.insert(u64::from(level));
+        }
+    }
+    if let Some(o) = &rec.outcome {
+        n.extend([o.droits, o.autonomie].map(|v| u64::try_from(v).unwrap_or(0)));
+    }
+    n
+}
+
+/// The text of the exports of a record with numbers checked and computed values masked.
+fn searchable(rec: &Record) -> String {
+    let allowed = numbers(rec);
+    let mut strings = Vec::new();
+    let mut check_number = |v: u64, what: &str| {
+        assert!(
+            allowed.contains(&v),
+            "{what}: the number {v} was not computed by the engine"
+        );
+    };
+    for line in jsonl::write(std::slice::from_ref(rec)).lines() {
+        walk(
+            &serde_json::from_str(line).expect("JSON line"),
+            &mut strings,
+            &mut check_number,
+        );
+    }
+    walk(
+        &serde_json::from_str(&xapi::write(std::slice::from_ref(rec))).expect("xAPI"),
+        &mut strings,
+        &mut check_number,
+    );
+    let csv = csv_export::write(std::slice::from_ref(rec), Delimiter::Semicolon);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
+    for row in reader.records() {
+        let row = row.expect("CSV row");
+        for (i, cell) in row.iter().enumerate() {
+            match HEADERS[i] {
+                "temps_ms" | "niveau" if !cell.is_empty() => {
+                    check_number(cell.parse().expect("a number"), "CSV")
+                }
+                _ => strings.push(cell.to_string()),
+            }
+        }
+    }
+    let h = &rec.header;
+    let masked: Vec<String> = strings
+        .into_iter()
+        .map(|s| {
+            let s = s
+                .replace(&h.session, "·")
+                .replace(&h.content_hash, "·")
+                .replace(&h.day, "·");
+            let s = s.replace(&xapi::registration(&h.session), "·");
+            if is_uuid_or_duration(&s) {
+                "·".into()
+            } else {
+                s
+            }
+        })
+        .collect();
+    masked.join("\n").to_lowercase()
+}
+
+/// The first secret, or fragment of one, found in the exports of a record.
+fn find_leak(rec: &Record, whole: &[String], fragments: &BTreeSet<[char; 4]>) -> Option<String> {
+    let text = searchable(rec);
+    if let Some(secret) = whole.iter().find(|w| text.contains(w.as_str())) {
+        return Some(format!("`{secret}`"));
+    }
+    let windows = windows(&text);
+    let f = fragments.iter().find(|f| windows.contains(*f))?;
+    Some(format!("fragment `{}`", f.iter().collect::<String>()))
+}
+
+/// Every 4-character window of a text.
+fn windows(text: &str) -> std::collections::HashSet<[char; 4]> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(4).map(|w| [w[0], w[1], w[2], w[3]]).collect()
+}
+
+fn is_uuid_or_duration(s: &str) -> bool {
+    let uuid = s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    let duration = s.starts_with("PT")
+        && s.ends_with('S')
+        && s[2..s.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.');
+    uuid || duration
+}
+
+fn walk(v: &Value, strings: &mut Vec<String>, number: &mut impl FnMut(u64, &str)) {
+    match v {
+        Value::String(s) => strings.push(s.clone()),
+        Value::Number(n) => number(
+            n.as_u64().expect("whole, non-negative numbers only"),
+            "JSON",
+        ),
+        Value::Array(a) => a.iter().for_each(|x| walk(x, strings, number)),
+        Value::Object(m) => {
+            for (k, x) in m {
+                strings.push(k.clone());
+                walk(x, strings, number);
+            }
+        }
+        Value::Bool(_) | Value::Null => {}
+    }
+}
+
+/// The sessions of one scenario with every secret typed on every page its scripts reach.
+fn probed(s: &Shipped, secrets: &[String]) -> (Vec<Record>, BTreeSet<String>) {
+    let mut records = Vec::new();
+    let mut pages = BTreeSet::new();
+    for path in common::scripts_of(&s.file) {
+        let mut seen = BTreeSet::new();
+        let mut probe = |session: &Session<'_>| {
+            let st = session.state();
+            if st.ending.is_some() || !seen.insert(st.page.clone()) {
+                return;
+            }
+            let Some(page) = s.scenario.page(&st.page) else {
+                return;
+            };
+            let inputs: Vec<&str> = page
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Field(_) | Block::Captcha(_) | Block::Code(_)))
+                .filter_map(Block::input_id)
+                .collect();
+            if inputs.is_empty() {
+                return;
+            }
+            pages.insert(page.id.clone());
+            for secret in secrets {
+                let mut typed = session.clone();
+                for field in &inputs {
+                    typed.act(Action::Fill {
+                        field: (*field).into(),
+                        value: secret.clone(),
+                    });
+                }
+                records.push(record(s, &typed, 0xab, Some("groupe-test")));
+                for button in page.buttons() {
+                    let mut pressed = typed.clone();
+                    pressed.act(Action::Press {
+                        button: button.id.clone(),
+                    });
+                    let mut rec = record(s, &pressed, 0xab, Some("groupe-test"));
+                    rec.close_interrupted();
+                    records.push(rec);
+                }
+            }
+        };
+        play(s, &path, &mut probe);
+    }
+    (records, pages)
+}
+
+#[test]
+fn no_typed_value_nor_any_fragment_of_it_reaches_any_export() {
+    for s in shipped() {
+        let secrets = secrets(&s.scenario);
+        let (records, pages) = probed(&s, &secrets);
+        let with_inputs: BTreeSet<String> = s
+            .scenario
+            .pages
+            .iter()
+            .filter(|p| {
+                p.blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Field(_) | Block::Captcha(_) | Block::Code(_)))
+            })
+            .map(|p| p.id.clone())
+            .collect();
+        assert_eq!(
+            pages, with_inputs,
+            "{}: every page with a text field is probed",
+            s.scenario.meta.id
+        );
+        let errors: usize = records
+            .iter()
+            .flat_map(|r| &r.events)
+            .filter(|e| matches!(e.kind, Kind::FieldError { .. }))
+            .count();
+        assert!(
+            errors > 100,
+            "the probes make the portal refuse values ({errors})"
+        );
+        let mut codes = BTreeSet::new();
+        for e in records.iter().flat_map(|r| &r.events) {
+            if let Kind::FieldError { error, .. } = &e.kind {
+                assert!(
+                    error.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                    "{error} is a code"
+                );
+                codes.insert(error.clone());
+            }
+        }
+        let allowed: String = vocabulary_records(&s.scenario, &codes)
+            .iter()
+            .map(searchable)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let allowed_windows = windows(&allowed);
+        let whole: Vec<String> = secrets
+            .iter()
+            .map(|s| s.to_lowercase())
+            .filter(|s| !allowed.contains(s.as_str()))
+            .collect();
+        let fragments: BTreeSet<[char; 4]> = secrets
+            .iter()
+            .flat_map(|secret| windows(&secret.to_lowercase()))
+            .filter(|f| !allowed_windows.contains(f))
+            .collect();
+        assert!(
+            fragments.len() > 100,
+            "most fragments are searched ({})",
+            fragments.len()
+        );
+        // Many probes give the same record (the same refusal whatever the
+        // secret): each distinct record is searched once.
+        let unique: std::collections::BTreeMap<String, &Record> =
+            records.iter().map(|r| (jsonl::to_line(r), r)).collect();
+        for rec in unique.values() {
+            if let Some(leak) = find_leak(rec, &whole, &fragments) {
+                panic!("{leak} leaked into an export of {}", s.scenario.meta.id);
+            }
+        }
+        // The detector itself catches a planted value, in any place a string can go.
+        for secret in secrets.iter().filter(|x| whole.contains(&x.to_lowercase())) {
+            let mut planted = records[0].clone();
+            planted.events.push(Event {
+                at_ms: 0,
+                kind: Kind::ReadAloud {
+                    what: format!("x{secret}x"),
+                },
+            });
+            assert!(
+                find_leak(&planted, &whole, &fragments).is_some(),
+                "{secret} is caught"
+            );
+        }
+        assert!(exports(&records[0]).iter().all(|e| !e.is_empty()));
+    }
+}
