@@ -317,3 +317,33 @@ fn the_text_report_of_a_fixed_group_is_golden() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Whatever a file holds, reading it and reporting on what could be read never panics.
+    #[test]
+    fn damaged_files_never_make_reading_or_the_report_panic(
+        noise in ".{0,400}",
+        at in 0usize..4000,
+        insert in ".{0,12}",
+        cut in 0usize..40,
+    ) {
+        let _ = jsonl::read(&noise);
+        let mut line = jsonl::to_line(&fixture()[3]);
+        let mut at = at.min(line.len());
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
+        line.insert_str(at, &insert);
+        let end = (at + cut).min(line.len());
+        if line.is_char_boundary(end) {
+            line.replace_range(at..end, "");
+        }
+        let (records, problems) = jsonl::read(&format!("{line}\n{noise}"));
+        proptest::prop_assert!(records.len() + problems.len() >= 1);
+        let rep = report::report(&records);
+        let _ = (rep.text(Lang::Fr), rep.html(Lang::En), rep.csv(Delimiter::Comma));
+        let _ = (xapi::write(&records), csv_export::write(&records, Delimiter::Semicolon));
+    }
+}
