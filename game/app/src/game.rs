@@ -41,6 +41,52 @@ impl Play {
     }
 }
 
+/// An interrupted run, as kept in storage: the scenario's file, the seed and
+/// the engine's state, so a reload resumes exactly where the player was.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct SavedPlay {
+    /// The catalog entry's file name.
+    pub file: String,
+    /// The seed.
+    pub seed: u64,
+    /// The engine's state.
+    pub state: State,
+}
+
+impl Play {
+    /// What to keep in storage.
+    pub fn save(&self, catalog: &Catalog) -> Option<SavedPlay> {
+        let file = catalog.entries.get(self.entry)?.file.clone();
+        Some(SavedPlay {
+            file,
+            seed: self.seed,
+            state: self.state.clone(),
+        })
+    }
+}
+
+/// A run to resume once the catalog is loaded (put there by the browser's storage).
+#[derive(Resource, Clone, Debug)]
+pub struct Resume(pub SavedPlay);
+
+/// Resumes a saved run if its scenario is in the catalog and the state still fits it.
+pub fn resume(saved: &SavedPlay, catalog: &Catalog) -> Option<Play> {
+    let entry = catalog.entries.iter().position(|e| e.file == saved.file)?;
+    let scenario = catalog.entries.get(entry)?.scenario.clone().ok()?;
+    let session = Session::resume(&scenario, saved.state.clone())?;
+    let state = session.into_state();
+    if state.ending.is_some() {
+        return None;
+    }
+    Some(Play {
+        entry,
+        scenario,
+        state,
+        last: Vec::new(),
+        seed: saved.seed,
+    })
+}
+
 /// Starts a scenario of the catalog: the briefing comes first.
 #[derive(Message, Clone, Copy, Debug)]
 pub struct StartScenario {

@@ -61,6 +61,7 @@ pub struct Strings {
     pub moment_page: &'static str,
     pub moment_timeout: &'static str,
     pub no_dialogue: &'static str,
+    pub open_file: &'static str,
     pub no_file: &'static str,
     pub no_message: &'static str,
     pub not_secure: &'static str,
@@ -153,6 +154,7 @@ pub static FR: Strings = Strings {
     moment_page: "Page",
     moment_timeout: "Session expirée : trop longtemps sans rien faire",
     no_dialogue: "La personne attend la suite.",
+    open_file: "Ouvrir un fichier de scénario…",
     no_file: "Aucun fichier choisi",
     no_message: "Aucun message pour l'instant.",
     not_secure: "Non sécurisé",
@@ -245,6 +247,7 @@ pub static EN: Strings = Strings {
     moment_page: "Page",
     moment_timeout: "Session expired: too long without any action",
     no_dialogue: "The person is waiting for what comes next.",
+    open_file: "Open a scenario file…",
     no_file: "No file chosen",
     no_message: "No message yet.",
     not_secure: "Not secure",
@@ -286,4 +289,66 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
         Lang::Fr | Lang::Falc => &FR,
     }
+}
+
+/// Names of the DigComp 2.2 competences, so cards say "2.1 Interagir…" rather than a bare code.
+pub fn competence(code: &str, lang: Lang) -> String {
+    let (fr, en) = match code {
+        "1.1" => (
+            "Chercher et filtrer des informations",
+            "Browsing, searching and filtering information",
+        ),
+        "1.2" => ("Évaluer des informations", "Evaluating information"),
+        "1.3" => ("Gérer des données", "Managing data"),
+        "2.1" => (
+            "Interagir en ligne",
+            "Interacting through digital technologies",
+        ),
+        "2.2" => ("Partager en ligne", "Sharing through digital technologies"),
+        "2.3" => (
+            "Exercer sa citoyenneté en ligne",
+            "Engaging in citizenship online",
+        ),
+        "2.4" => (
+            "Collaborer en ligne",
+            "Collaborating through digital technologies",
+        ),
+        "2.5" => ("Savoir-vivre en ligne", "Netiquette"),
+        "2.6" => ("Gérer son identité numérique", "Managing digital identity"),
+        "3.1" => ("Créer des contenus", "Developing digital content"),
+        "3.2" => (
+            "Intégrer et retravailler des contenus",
+            "Integrating and re-elaborating content",
+        ),
+        "3.3" => ("Droits d'auteur et licences", "Copyright and licences"),
+        "3.4" => ("Programmer", "Programming"),
+        "4.1" => ("Protéger ses appareils", "Protecting devices"),
+        "4.2" => (
+            "Protéger ses données personnelles et sa vie privée",
+            "Protecting personal data and privacy",
+        ),
+        "4.3" => (
+            "Protéger sa santé et son bien-être",
+            "Protecting health and well-being",
+        ),
+        "4.4" => ("Protéger l'environnement", "Protecting the environment"),
+        "5.1" => (
+            "Résoudre des problèmes techniques",
+            "Solving technical problems",
+        ),
+        "5.2" => (
+            "Identifier des besoins et des réponses technologiques",
+            "Identifying needs and technological responses",
+        ),
+        "5.3" => (
+            "Utiliser le numérique de façon créative",
+            "Creatively using digital technologies",
+        ),
+        "5.4" => (
+            "Identifier ses lacunes numériques",
+            "Identifying digital competence gaps",
+        ),
+        _ => return code.to_string(),
+    };
+    format!("{code} {}", if lang == Lang::En { en } else { fr })
 }

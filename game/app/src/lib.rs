@@ -13,6 +13,7 @@ mod desk;
 pub mod dev;
 pub mod game;
 pub mod i18n;
+pub mod mirror;
 pub mod screens;
 pub mod settings;
 mod sound;
@@ -20,6 +21,8 @@ mod theme;
 #[cfg(feature = "dev")]
 pub mod tour;
 pub(crate) mod ui;
+#[cfg(target_family = "wasm")]
+pub mod web;
 
 use bevy::prelude::*;
 
@@ -42,6 +45,8 @@ pub struct AppPlugin;
 
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
+        #[cfg(target_family = "wasm")]
+        app.add_plugins(web::plugin);
         app.add_plugins(bevy_egui::EguiPlugin::default())
             .add_plugins(LogicPlugin)
             .add_plugins((theme::plugin, ui::plugin, sound::plugin, desk::plugin));

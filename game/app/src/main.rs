@@ -1,25 +1,34 @@
-//! `dedale`: the game on a desktop. `dedale path/to/scenario.ron` opens that
+//! `dedale`: the game. On a desktop, `dedale path/to/scenario.ron` opens that
 //! scenario directly (for trainers); with the `dev` feature the file is watched
-//! and reloaded when it changes, its errors shown in the game.
+//! and reloaded when it changes, its errors shown in the game. In the browser,
+//! the page's canvas is used and trainers open files from the choice screen.
 
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 
 use dedale::catalog::Catalog;
 
-fn main() -> AppExit {
-    let mut extra = Vec::new();
-    let mut direct = None;
-    if let Some(path) = std::env::args().nth(1) {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                extra.push((path.clone(), text));
-                direct = Some(path);
-            }
-            Err(e) => eprintln!("{path} : impossible de lire le fichier : {e}"),
+/// The scenario file named on the command line, with its text.
+#[cfg(not(target_family = "wasm"))]
+fn trainer_file() -> Option<(String, String)> {
+    let path = std::env::args().nth(1)?;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some((path, text)),
+        Err(e) => {
+            eprintln!("{path} : impossible de lire le fichier : {e}");
+            None
         }
     }
-    let mut catalog = Catalog::with_files(extra);
+}
+
+#[cfg(target_family = "wasm")]
+fn trainer_file() -> Option<(String, String)> {
+    None
+}
+
+fn main() -> AppExit {
+    let direct = trainer_file();
+    let mut catalog = Catalog::with_files(direct.iter().cloned().collect());
     if direct.is_some() {
         catalog.open_directly = Some(catalog.total - 1);
     }
@@ -30,6 +39,10 @@ fn main() -> AppExit {
             primary_window: Some(Window {
                 title: "Dédale".into(),
                 resolution: (1280, 800).into(),
+                // On the web: the page's canvas, filling the window and following its size.
+                canvas: Some("#dedale".into()),
+                fit_canvas_to_parent: true,
+                prevent_default_event_handling: true,
                 ..default()
             }),
             ..default()
@@ -38,7 +51,7 @@ fn main() -> AppExit {
     #[cfg(feature = "dev")]
     app.add_plugins(dedale::tour::plugin);
     #[cfg(feature = "dev")]
-    if let Some(path) = direct {
+    if let Some((path, _)) = direct {
         app.add_plugins(dedale::dev::watch(path));
     }
     app.run()

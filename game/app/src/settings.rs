@@ -8,8 +8,9 @@ use dedale_core::model::Mode;
 /// Smallest and largest text scale: 100 % to 200 % without loss, as the accessibility goals require.
 pub const TEXT_SCALES: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
 
-/// What the player chose.
-#[derive(Resource, Clone, Debug, PartialEq)]
+/// What the player chose; kept in the browser's storage between visits.
+#[derive(Resource, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// Language of the interface and, where the scenario gives it, of its texts.
     pub lang: Lang,

@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
 use dedale::debrief::debrief;
 use dedale::game::{Act, Game, StartScenario};
 use dedale::screens::Screen;
 use dedale::settings::Settings;
-use dedale::LogicPlugin;
+use dedale_core::Lang;
 use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
-use dedale_core::Lang;
 
 fn app() -> App {
     let mut app = App::new();
@@ -54,25 +54,43 @@ fn loading_checks_every_shipped_scenario_then_shows_the_title() {
 
 #[test]
 fn a_broken_file_given_directly_opens_the_choice_screen_with_its_errors() {
-    let good = std::fs::read_to_string(root().join("game/core/tests/fixtures/mini.ron")).expect("fixture");
+    let good =
+        std::fs::read_to_string(root().join("game/core/tests/fixtures/mini.ron")).expect("fixture");
     let bad = good.replace("goto: \"banque\"", "goto: \"banqe\"");
     let mut app = App::new();
     let mut catalog = Catalog::with_files(vec![("faute.ron".into(), bad)]);
     catalog.open_directly = Some(catalog.total - 1);
-    app.insert_resource(catalog).add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
+    app.insert_resource(catalog)
+        .add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
     loaded(&mut app);
     assert_eq!(screen(&app), Screen::Choice);
-    let entry = app.world().resource::<Catalog>().entries.last().cloned().expect("entry");
+    let entry = app
+        .world()
+        .resource::<Catalog>()
+        .entries
+        .last()
+        .cloned()
+        .expect("entry");
     let errors = entry.scenario.expect_err("refused");
-    assert!(errors.iter().any(|e| e.starts_with("faute.ron:58:59: page ou fin `banqe` inconnue")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("faute.ron:58:59: page ou fin `banqe` inconnue")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn every_shipped_script_plays_through_the_screens_to_its_debrief() {
     let mut played = 0;
     for (i, (file, _)) in dedale::catalog::SHIPPED.iter().enumerate() {
-        let dir = root().join("scenarios").join(file.replace(".ron", ".scripts"));
-        let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir).expect("scripts").filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let dir = root()
+            .join("scenarios")
+            .join(file.replace(".ron", ".scripts"));
+        let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("scripts")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
         scripts.sort();
         for path in scripts {
             let text = std::fs::read_to_string(&path).expect("script");
@@ -88,29 +106,61 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) {
     let mut app = app();
     loaded(&mut app);
     app.world_mut().resource_mut::<Settings>().mode = parsed.mode.unwrap_or(Mode::Atelier);
-    app.world_mut().write_message(StartScenario { entry, seed: parsed.seed.unwrap_or(1) });
+    app.world_mut().write_message(StartScenario {
+        entry,
+        seed: parsed.seed.unwrap_or(1),
+    });
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Briefing, "{}", path.display());
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Playing);
     app.update();
     assert_eq!(screen(&app), Screen::Playing, "{}", path.display());
     let mut expected_ending = None;
     for (line, step) in &parsed.steps {
         match step {
             Step::Act(action) => {
-                let state = app.world().resource::<Game>().play.as_ref().expect("playing").state.clone();
-                app.world_mut().write_message(Act(script::resolve(action.clone(), &state)));
+                let state = app
+                    .world()
+                    .resource::<Game>()
+                    .play
+                    .as_ref()
+                    .expect("playing")
+                    .state
+                    .clone();
+                app.world_mut()
+                    .write_message(Act(script::resolve(action.clone(), &state)));
                 app.update();
             }
             Step::ExpectPage(page) => {
-                let state = &app.world().resource::<Game>().play.as_ref().expect("playing").state;
+                let state = &app
+                    .world()
+                    .resource::<Game>()
+                    .play
+                    .as_ref()
+                    .expect("playing")
+                    .state;
                 assert_eq!(&state.page, page, "{}:{line}", path.display());
                 assert_eq!(screen(&app), Screen::Playing, "{}:{line}", path.display());
             }
             Step::ExpectError(field, code) => {
-                let state = &app.world().resource::<Game>().play.as_ref().expect("playing").state;
-                assert!(state.errors.iter().any(|e| &e.field == field && e.kind.code() == code), "{}:{line}", path.display());
+                let state = &app
+                    .world()
+                    .resource::<Game>()
+                    .play
+                    .as_ref()
+                    .expect("playing")
+                    .state;
+                assert!(
+                    state
+                        .errors
+                        .iter()
+                        .any(|e| &e.field == field && e.kind.code() == code),
+                    "{}:{line}",
+                    path.display()
+                );
             }
             Step::ExpectEnding(ending) => expected_ending = Some(ending.clone()),
         }
@@ -119,15 +169,33 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) {
     assert_eq!(screen(&app), Screen::Debrief, "{}", path.display());
     let play = app.world().resource::<Game>().play.clone().expect("played");
     let d = debrief(&play.scenario, &play.state, Lang::Fr).expect("a debrief");
-    assert_eq!(Some(d.ending.clone()), expected_ending, "{}", path.display());
+    assert_eq!(
+        Some(d.ending.clone()),
+        expected_ending,
+        "{}",
+        path.display()
+    );
     let ending = play.scenario.ending(&d.ending).expect("ending");
     assert_eq!(d.title, ending.title.fr);
     assert_eq!(d.what_happened, ending.debrief.what_happened.fr);
     assert_eq!(d.remember.len(), ending.debrief.remember.len());
-    assert!(!d.timeline.is_empty() && d.timeline.first().is_some_and(|m| m.text.starts_with("Page")));
-    assert_eq!(d.scores.is_some(), play.state.mode == Mode::Formation, "scores only in Formation");
+    assert!(
+        !d.timeline.is_empty()
+            && d.timeline
+                .first()
+                .is_some_and(|m| m.text.starts_with("Page"))
+    );
+    assert_eq!(
+        d.scores.is_some(),
+        play.state.mode == Mode::Formation,
+        "scores only in Formation"
+    );
     if d.kind == dedale_core::model::EndingKind::Success {
-        assert!(d.receipt.is_some(), "{}: a success gives a receipt", path.display());
+        assert!(
+            d.receipt.is_some(),
+            "{}: a success gives a receipt",
+            path.display()
+        );
     }
 }
 
@@ -135,19 +203,71 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) {
 fn replaying_from_the_debrief_starts_a_fresh_briefing() {
     let mut app = app();
     loaded(&mut app);
-    app.world_mut().write_message(StartScenario { entry: 1, seed: 3 });
+    app.world_mut()
+        .write_message(StartScenario { entry: 1, seed: 3 });
     app.update();
     app.update();
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Playing);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Playing);
     app.update();
-    app.world_mut().write_message(Act(dedale_core::engine::Action::Abandon));
+    app.world_mut()
+        .write_message(Act(dedale_core::engine::Action::Abandon));
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Debrief);
-    app.world_mut().write_message(StartScenario { entry: 1, seed: 4 });
+    app.world_mut()
+        .write_message(StartScenario { entry: 1, seed: 4 });
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Briefing);
-    let play = app.world().resource::<Game>().play.clone().expect("new run");
+    let play = app
+        .world()
+        .resource::<Game>()
+        .play
+        .clone()
+        .expect("new run");
     assert!(play.state.ending.is_none() && play.seed == 4);
+}
+
+#[test]
+fn a_saved_run_resumes_where_the_player_was_after_a_reload() {
+    let mut app = app();
+    loaded(&mut app);
+    app.world_mut()
+        .write_message(StartScenario { entry: 0, seed: 5 });
+    app.update();
+    app.update();
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Playing);
+    app.update();
+    app.world_mut()
+        .write_message(Act(dedale_core::engine::Action::Press {
+            button: "se_connecter".into(),
+        }));
+    app.update();
+    let saved = {
+        let world = app.world();
+        let play = world.resource::<Game>().play.as_ref().expect("playing");
+        play.save(world.resource::<Catalog>()).expect("saved")
+    };
+    // What storage keeps is JSON; a reload reads it back.
+    let json = serde_json::to_string(&saved).expect("serialises");
+    let saved: dedale::game::SavedPlay = serde_json::from_str(&json).expect("reads back");
+
+    let mut reloaded = App::new();
+    reloaded
+        .insert_resource(dedale::game::Resume(saved))
+        .add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
+    loaded(&mut reloaded);
+    reloaded.update();
+    assert_eq!(screen(&reloaded), Screen::Playing);
+    let play = reloaded
+        .world()
+        .resource::<Game>()
+        .play
+        .clone()
+        .expect("resumed");
+    assert_eq!(play.state.page, "connexion");
 }

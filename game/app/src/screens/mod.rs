@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::game::StartScenario;
+use crate::game::{Game, Resume, StartScenario, resume};
 use crate::settings::Settings;
 
 /// Where the player is.
@@ -36,8 +36,15 @@ fn load(
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
     mut starts: MessageWriter<StartScenario>,
+    saved: Option<Res<Resume>>,
+    mut game: ResMut<Game>,
 ) {
     if catalog.check_next(settings.lang) {
+        return;
+    }
+    if let Some(play) = saved.and_then(|r| resume(&r.0, &catalog)) {
+        game.play = Some(play);
+        next.set(Screen::Playing);
         return;
     }
     match catalog.open_directly {

@@ -36,27 +36,29 @@ fn apply_style(
 fn style(high_contrast: bool) -> egui::Style {
     use egui::{FontFamily, FontId, TextStyle};
     let p = palette::Palette::get(high_contrast);
-    let mut style = egui::Style::default();
-    style.text_styles = [
-        (
-            TextStyle::Heading,
-            FontId::new(BODY * 1.6, FontFamily::Proportional),
-        ),
-        (TextStyle::Body, FontId::new(BODY, FontFamily::Proportional)),
-        (
-            TextStyle::Button,
-            FontId::new(BODY, FontFamily::Proportional),
-        ),
-        (
-            TextStyle::Small,
-            FontId::new(BODY * 0.85, FontFamily::Proportional),
-        ),
-        (
-            TextStyle::Monospace,
-            FontId::new(BODY, FontFamily::Monospace),
-        ),
-    ]
-    .into();
+    let mut style = egui::Style {
+        text_styles: [
+            (
+                TextStyle::Heading,
+                FontId::new(BODY * 1.6, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(BODY, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(BODY, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(BODY * 0.85, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(BODY, FontFamily::Monospace),
+            ),
+        ]
+        .into(),
+        ..egui::Style::default()
+    };
     style.spacing.item_spacing = egui::vec2(10.0, 10.0);
     style.spacing.button_padding = egui::vec2(14.0, 8.0);
     style.spacing.interact_size = egui::vec2(44.0, 36.0);

@@ -38,6 +38,10 @@ fn draw(
                     next.set(Screen::Title);
                 }
                 widgets::title(ui, s.choose_title);
+                #[cfg(target_family = "wasm")]
+                if widgets::secondary(ui, s.open_file).clicked() {
+                    crate::web::open_file_picker();
+                }
             });
             ui.add_space(8.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -92,11 +96,12 @@ fn card(
             };
             ui.label(audience);
         });
-        widgets::muted(
-            ui,
-            p,
-            &format!("{} : {}", s.competences, m.competences.join(", ")),
-        );
+        let names: Vec<String> = m
+            .competences
+            .iter()
+            .map(|c| crate::i18n::competence(c, lang))
+            .collect();
+        widgets::muted(ui, p, &format!("{} : {}", s.competences, names.join(" · ")));
         if !m.audience.modes().contains(&settings.mode) {
             widgets::notice(
                 ui,

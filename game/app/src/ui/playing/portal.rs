@@ -156,13 +156,11 @@ fn hint(ui: &mut Ui, play: &Play, desk: &mut Desk, s: &Strings, p: &Palette, lan
                 .document
                 .as_deref()
                 .and_then(|d| play.scenario.document(d))
-            {
-                if widgets::secondary(ui, &format!("📄 {} {}", s.look_at, doc.title.get(lang)))
+                && widgets::secondary(ui, &format!("📄 {} {}", s.look_at, doc.title.get(lang)))
                     .clicked()
-                {
-                    desk.tab = super::Tab::Folder;
-                    desk.document = Some(doc.id.clone());
-                }
+            {
+                desk.tab = super::Tab::Folder;
+                desk.document = Some(doc.id.clone());
             }
         });
     ui.add_space(8.0);
@@ -263,7 +261,9 @@ fn submit_on_enter(ui: &Ui, play: &Play, response: &egui::Response, out: &mut Ve
     if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         let page = play.scenario.page(&play.state.page);
         if let Some(button) = page.and_then(|p| p.buttons().find(|b| b.validates())) {
-            out.push(Action::Press { button: button.id.clone() });
+            out.push(Action::Press {
+                button: button.id.clone(),
+            });
         }
     }
 }

@@ -1,0 +1,262 @@
+//! The screen as text, for the page's ARIA live region: a canvas is invisible
+//! to screen readers, so the browser build mirrors what the game shows —
+//! page title, fields with labels and errors, messages, hints, the debrief.
+//! Browser tests read it too. Pure, so it is tested natively.
+
+use dedale_core::Lang;
+use dedale_core::engine::{Answer, Feedback};
+use dedale_core::model::{Block, Device, Mode};
+
+use crate::catalog::Catalog;
+use crate::debrief::debrief;
+use crate::game::Play;
+use crate::i18n::strings;
+use crate::screens::Screen;
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The current screen as simple HTML (headings, paragraphs, lists).
+pub fn html(screen: Screen, play: Option<&Play>, catalog: &Catalog, lang: Lang) -> String {
+    let s = strings(lang);
+    match (screen, play) {
+        (Screen::Loading, _) => format!("<h1>Dédale</h1><p>{}</p>", esc(s.loading)),
+        (Screen::Title, _) => format!(
+            "<h1>Dédale</h1><p>{}</p><p>{}</p>",
+            esc(s.tagline),
+            esc(s.start)
+        ),
+        (Screen::Choice, _) => {
+            let mut out = format!("<h1>{}</h1><ul>", esc(s.choose_title));
+            for e in &catalog.entries {
+                match &e.scenario {
+                    Ok(sc) => out.push_str(&format!(
+                        "<li>{} — {}</li>",
+                        esc(sc.meta.title.get(lang)),
+                        esc(sc.meta.summary.get(lang))
+                    )),
+                    Err(problems) => {
+                        out.push_str(&format!(
+                            "<li>{} : {}<ul>",
+                            esc(&e.file),
+                            esc(s.invalid_scenario)
+                        ));
+                        for p in problems {
+                            out.push_str(&format!("<li class=\"probleme\">{}</li>", esc(p)));
+                        }
+                        out.push_str("</ul></li>");
+                    }
+                }
+            }
+            out + "</ul>"
+        }
+        (Screen::Briefing, Some(p)) => format!(
+            "<h1>{}</h1><p>{} : {}</p><p>{}</p><p>{}</p>",
+            esc(p.scenario.meta.title.get(lang)),
+            esc(s.who),
+            esc(&p.scenario.persona.name),
+            esc(p.scenario.persona.situation.get(lang)),
+            esc(p.scenario.persona.goal.get(lang))
+        ),
+        (Screen::Playing, Some(p)) => playing(p, lang),
+        (Screen::Debrief, Some(p)) => match debrief(&p.scenario, &p.state, lang) {
+            Some(d) => {
+                let mut out = format!("<h1>{}</h1>", esc(&d.title));
+                if let Some(r) = &d.receipt {
+                    out.push_str(&format!("<p>{} {}</p>", esc(s.receipt), esc(r)));
+                }
+                out.push_str(&format!(
+                    "<h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
+                    esc(s.what_happened),
+                    esc(&d.what_happened),
+                    esc(s.remember)
+                ));
+                for r in &d.remember {
+                    out.push_str(&format!("<li>{}</li>", esc(r)));
+                }
+                out + &format!(
+                    "</ul><h2>{}</h2><p>{}</p>",
+                    esc(s.help_for_real),
+                    esc(&d.help)
+                )
+            }
+            None => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+fn playing(p: &Play, lang: Lang) -> String {
+    let s = strings(lang);
+    let st = &p.state;
+    let Some(page) = p.scenario.page(&st.page) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "<h1>{}</h1><p class=\"adresse\">{}</p>",
+        esc(page.title.get(lang)),
+        esc(&page.address)
+    );
+    if let Some(i) = st
+        .incident
+        .as_deref()
+        .and_then(|id| p.scenario.incident(id))
+    {
+        out.push_str(&format!(
+            "<p role=\"alert\">{}</p>",
+            esc(i.message.get(lang))
+        ));
+    }
+    if !st.errors.is_empty() {
+        out.push_str(&format!(
+            "<p role=\"alert\">{}</p><ul>",
+            esc(&s.form_errors.replace("{n}", &st.errors.len().to_string()))
+        ));
+        for e in &st.errors {
+            let label = p
+                .scenario
+                .input(&e.field)
+                .and_then(|(_, b)| b.label())
+                .map_or(e.field.clone(), |l| l.get(lang).to_string());
+            out.push_str(&format!(
+                "<li class=\"erreur\">{} : {}</li>",
+                esc(&label),
+                esc(&e.kind.message(lang))
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    for f in &p.last {
+        if let Feedback::Hint { level } = f
+            && let Some(h) = page.hints.get(usize::from(*level).saturating_sub(1))
+        {
+            out.push_str(&format!(
+                "<p class=\"indice\">{} {level} : {}</p>",
+                esc(s.hint),
+                esc(h.text.get(lang))
+            ));
+        }
+    }
+    out.push_str("<ul>");
+    for block in &page.blocks {
+        let line = match block {
+            Block::Heading(t) | Block::Paragraph(t) => esc(t.get(lang)),
+            Block::Notice(n) => esc(n.text.get(lang)),
+            Block::Button(b) => format!("[{}]", esc(b.label.get(lang))),
+            other => {
+                let label = other.label().map_or("", |l| l.get(lang));
+                let id = other.input_id().unwrap_or_default();
+                let value = match st.answers.get(id) {
+                    Some(Answer::Option(o)) => format!(" : {}", esc(o)),
+                    Some(Answer::Checked(true)) => " : ✔".into(),
+                    _ => String::new(),
+                };
+                format!("{}{value}", esc(label))
+            }
+        };
+        out.push_str(&format!("<li>{line}</li>"));
+    }
+    out.push_str("</ul>");
+    // Messages received, newest first, with their codes: what the phone and mailbox show.
+    let received: Vec<String> = st
+        .inbox
+        .iter()
+        .rev()
+        .filter_map(|r| {
+            let m = p.scenario.message(&r.message)?;
+            let device = if m.device == Device::Phone {
+                s.phone
+            } else {
+                s.mail
+            };
+            let body = m
+                .body
+                .get(lang)
+                .replace("{code}", r.code.as_deref().unwrap_or(""));
+            Some(format!(
+                "<li class=\"message\">{device} — {} : {}</li>",
+                esc(&m.from),
+                esc(&body)
+            ))
+        })
+        .collect();
+    if !received.is_empty() {
+        out.push_str(&format!(
+            "<h2>{} / {}</h2><ul>{}</ul>",
+            esc(s.phone),
+            esc(s.mail),
+            received.join("")
+        ));
+    }
+    if st.mode == Mode::Formation {
+        out.push_str(&format!(
+            "<p>{} : {} / 100 ; {} : {} / 100</p>",
+            esc(s.rights),
+            st.droits,
+            esc(s.autonomy),
+            st.autonomie
+        ));
+    }
+    // The folder: what the papers say, as a sighted player reads them on the desk.
+    out.push_str(&format!("<h2>{}</h2>", esc(s.folder)));
+    for d in &p.scenario.persona.documents {
+        out.push_str(&format!(
+            "<h3>{}</h3><ul class=\"document\">",
+            esc(d.title.get(lang))
+        ));
+        for l in &d.lines {
+            out.push_str(&format!(
+                "<li>{} : {}</li>",
+                esc(l.label.get(lang)),
+                esc(&l.value)
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mirror_shows_errors_codes_and_escapes_text() {
+        let text = crate::catalog::SHIPPED[0].1;
+        let (scenario, _) =
+            dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
+                .expect("valid");
+        let scenario = std::sync::Arc::new(scenario);
+        let (mut session, _) =
+            dedale_core::engine::Session::start(&scenario, dedale_core::engine::Settings::new(5));
+        session.act(dedale_core::engine::Action::Press {
+            button: "se_connecter".into(),
+        });
+        session.act(dedale_core::engine::Action::Fill {
+            field: "nir".into(),
+            value: "<b>1</b>".into(),
+        });
+        let out = session.act(dedale_core::engine::Action::Press {
+            button: "se_connecter".into(),
+        });
+        let play = Play {
+            entry: 0,
+            scenario: scenario.clone(),
+            state: session.into_state(),
+            last: out.feedback,
+            seed: 5,
+        };
+        let html = html(Screen::Playing, Some(&play), &Catalog::default(), Lang::Fr);
+        assert!(html.contains("<h1>Connexion à Mon espace</h1>"), "{html}");
+        assert!(html.contains("class=\"erreur\""), "{html}");
+        assert!(
+            !html.contains("<b>1</b>"),
+            "typed text never goes into the mirror"
+        );
+    }
+}
