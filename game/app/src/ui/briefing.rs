@@ -19,6 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
+    mut fresh: ResMut<super::FreshScreen>,
     game: Res<Game>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -70,9 +71,7 @@ fn draw(
                         if start.clicked() {
                             next.set(Screen::Playing);
                         }
-                        if !ui.memory(|m| m.focused().is_some()) {
-                            start.request_focus();
-                        }
+                        super::focus_on_arrival(&mut fresh, &start);
                     });
                 });
             });

@@ -22,6 +22,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
+    mut fresh: ResMut<super::FreshScreen>,
     catalog: Res<Catalog>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -48,7 +49,7 @@ fn draw(
                 for (i, entry) in catalog.entries.iter().enumerate() {
                     match &entry.scenario {
                         Ok(scenario) => {
-                            if card(ui, &p, s, &settings, scenario) {
+                            if card(ui, &p, s, &settings, scenario, &mut fresh) {
                                 starts.write(StartScenario {
                                     entry: i,
                                     seed: new_seed(),
@@ -71,6 +72,7 @@ fn card(
     s: &Strings,
     settings: &Settings,
     scenario: &Scenario,
+    fresh: &mut super::FreshScreen,
 ) -> bool {
     let m = &scenario.meta;
     let lang = settings.lang;
@@ -111,7 +113,9 @@ fn card(
                 s.other_mode,
             );
         }
-        widgets::primary(ui, p, s.play).clicked()
+        let play = widgets::primary(ui, p, s.play);
+        super::focus_on_arrival(fresh, &play);
+        play.clicked()
     })
 }
 

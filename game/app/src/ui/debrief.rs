@@ -20,6 +20,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
+    mut fresh: ResMut<super::FreshScreen>,
     game: Res<Game>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -67,9 +68,7 @@ fn draw(
                         if widgets::secondary(ui, s.other_scenario).clicked() {
                             next.set(Screen::Choice);
                         }
-                        if !ui.memory(|m| m.focused().is_some()) {
-                            again.request_focus();
-                        }
+                        super::focus_on_arrival(&mut fresh, &again);
                     });
                     ui.add_space(8.0);
                     widgets::card(ui, &p, |ui| {

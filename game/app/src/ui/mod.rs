@@ -30,7 +30,27 @@ pub fn show_on_desk(desk: &mut DeskHandle, action: &dedale_core::engine::Action)
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UiSet;
 
+/// Set when the screen changes: the new screen gives the keyboard focus to its main control.
+#[derive(Resource, Default)]
+pub(crate) struct FreshScreen(pub bool);
+
+fn mark_fresh(screen: Res<State<crate::screens::Screen>>, mut fresh: ResMut<FreshScreen>) {
+    if screen.is_changed() {
+        fresh.0 = true;
+    }
+}
+
+/// Focuses `response` if the screen has just appeared.
+pub(crate) fn focus_on_arrival(fresh: &mut FreshScreen, response: &bevy_egui::egui::Response) {
+    if fresh.0 {
+        fresh.0 = false;
+        response.request_focus();
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<FreshScreen>()
+        .add_systems(Update, mark_fresh);
     app.add_plugins((
         loading::plugin,
         title::plugin,

@@ -19,6 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
+    mut fresh: ResMut<super::FreshScreen>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -79,9 +80,7 @@ fn draw(
                         ui.add_space(12.0);
                         options(ui, &mut settings);
                     }
-                    if !ui.memory(|m| m.focused().is_some()) {
-                        start.request_focus();
-                    }
+                    super::focus_on_arrival(&mut fresh, &start);
                 });
             });
         });
