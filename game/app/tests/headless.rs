@@ -37,6 +37,19 @@ fn loaded(app: &mut App) {
     panic!("still loading");
 }
 
+/// Starts a scenario and goes from its briefing to the desk, as the player's "Commencer" does.
+fn start_playing(app: &mut App, entry: usize, seed: u64) {
+    app.world_mut().write_message(StartScenario { entry, seed });
+    app.update();
+    app.update();
+    assert_eq!(screen(app), Screen::Briefing);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Playing);
+    app.update();
+    assert_eq!(screen(app), Screen::Playing);
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -203,14 +216,7 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) {
 fn replaying_from_the_debrief_starts_a_fresh_briefing() {
     let mut app = app();
     loaded(&mut app);
-    app.world_mut()
-        .write_message(StartScenario { entry: 1, seed: 3 });
-    app.update();
-    app.update();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Playing);
-    app.update();
+    start_playing(&mut app, 1, 3);
     app.world_mut()
         .write_message(Act(dedale_core::engine::Action::Abandon));
     app.update();
@@ -234,14 +240,7 @@ fn replaying_from_the_debrief_starts_a_fresh_briefing() {
 fn a_saved_run_resumes_where_the_player_was_after_a_reload() {
     let mut app = app();
     loaded(&mut app);
-    app.world_mut()
-        .write_message(StartScenario { entry: 0, seed: 5 });
-    app.update();
-    app.update();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Playing);
-    app.update();
+    start_playing(&mut app, 0, 5);
     app.world_mut()
         .write_message(Act(dedale_core::engine::Action::Press {
             button: "se_connecter".into(),
