@@ -27,6 +27,8 @@ pub struct Entry {
     pub file: String,
     /// The checked scenario, or every problem as `file:line:column: message` lines.
     pub scenario: Result<Arc<Scenario>, Vec<String>>,
+    /// The file's text: its hash tells two edits of the same version apart in the metrics.
+    pub source: Arc<str>,
 }
 
 impl Entry {
@@ -39,6 +41,7 @@ impl Entry {
         Entry {
             file: file.to_string(),
             scenario,
+            source: Arc::from(text),
         }
     }
 }

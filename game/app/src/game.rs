@@ -113,6 +113,10 @@ pub enum Cue {
     Ended(EndingKind),
 }
 
+/// The systems that start runs and apply actions: what reads the run's new state goes after them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ActSet;
+
 /// Real seconds not yet sent to the engine as waiting time.
 #[derive(Resource, Default)]
 pub struct Clock {
@@ -127,11 +131,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<StartScenario>()
         .add_message::<Act>()
         .add_message::<Cue>()
-        .add_systems(Update, start_scenario)
+        .add_systems(Update, start_scenario.in_set(ActSet))
         .add_systems(
             Update,
             (tick_clock, apply_actions)
                 .chain()
+                .in_set(ActSet)
+                .after(start_scenario)
                 .run_if(in_state(Screen::Playing)),
         );
 }

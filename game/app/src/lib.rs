@@ -13,13 +13,16 @@ mod desk;
 pub mod dev;
 pub mod game;
 pub mod i18n;
+pub mod metrics;
 pub mod mirror;
 pub mod screens;
 pub mod settings;
 mod sound;
+pub mod store;
 mod theme;
 #[cfg(feature = "dev")]
 pub mod tour;
+pub mod trainer;
 pub(crate) mod ui;
 #[cfg(target_family = "wasm")]
 pub mod web;
@@ -32,10 +35,13 @@ pub struct LogicPlugin;
 impl Plugin for LogicPlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins((
+            store::plugin,
             settings::plugin,
             catalog::plugin,
             game::plugin,
             screens::plugin,
+            metrics::plugin,
+            trainer::plugin,
         ));
     }
 }

@@ -26,6 +26,16 @@ fn trainer_file() -> Option<(String, String)> {
     None
 }
 
+/// Where settings, the run under way and the sessions are kept. The dev
+/// tour's screenshots must not depend on (nor change) the player's own.
+fn store() -> dedale::store::Store {
+    #[cfg(feature = "dev")]
+    if std::env::var_os("DEDALE_TOUR").is_some() {
+        return dedale::store::Store::default();
+    }
+    dedale::store::Store::for_this_device()
+}
+
 fn main() -> AppExit {
     let direct = trainer_file();
     let mut catalog = Catalog::with_files(direct.iter().cloned().collect());
@@ -34,6 +44,7 @@ fn main() -> AppExit {
     }
     let mut app = App::new();
     app.insert_resource(catalog)
+        .insert_resource(store())
         .insert_resource(WinitSettings::desktop_app())
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {

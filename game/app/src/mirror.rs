@@ -5,6 +5,7 @@
 
 use dedale_core::Lang;
 use dedale_core::engine::{Answer, Feedback};
+use dedale_core::metrics::report::Report;
 use dedale_core::model::{Block, Device, Mode};
 
 use crate::catalog::Catalog;
@@ -22,9 +23,26 @@ fn esc(text: &str) -> String {
 }
 
 /// The current screen as simple HTML (headings, paragraphs, lists).
-pub fn html(screen: Screen, play: Option<&Play>, catalog: &Catalog, lang: Lang) -> String {
+pub fn html(
+    screen: Screen,
+    play: Option<&Play>,
+    catalog: &Catalog,
+    report: &Report,
+    lang: Lang,
+) -> String {
     let s = strings(lang);
     match (screen, play) {
+        (Screen::Trainer, _) => {
+            let t = s.trainer;
+            let mut out = format!("<h1>{}</h1><p>{}</p>", esc(t.title), esc(t.intro));
+            if report.sessions == 0 {
+                out.push_str(&format!("<p>{}</p>", esc(t.empty)));
+            }
+            for line in report.text(lang).lines().filter(|l| !l.trim().is_empty()) {
+                out.push_str(&format!("<p>{}</p>", esc(line)));
+            }
+            out
+        }
         (Screen::Loading, _) => format!("<h1>Dédale</h1><p>{}</p>", esc(s.loading)),
         (Screen::Title, _) => format!(
             "<h1>Dédale</h1><p>{}</p><p>{}</p>",
@@ -251,7 +269,13 @@ mod tests {
             last: out.feedback,
             seed: 5,
         };
-        let html = html(Screen::Playing, Some(&play), &Catalog::default(), Lang::Fr);
+        let html = html(
+            Screen::Playing,
+            Some(&play),
+            &Catalog::default(),
+            &Report::default(),
+            Lang::Fr,
+        );
         assert!(html.contains("<h1>Connexion à Mon espace</h1>"), "{html}");
         assert!(html.contains("class=\"erreur\""), "{html}");
         assert!(

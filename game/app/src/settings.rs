@@ -22,6 +22,9 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Sound cues when a message arrives or a form is refused.
     pub sound: bool,
+    /// The group code the trainer typed, recorded with the next sessions
+    /// (letters, digits, `-` and `_`: never a name).
+    pub group: String,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             text_scale: 1.0,
             high_contrast: false,
             sound: true,
+            group: String::new(),
         }
     }
 }

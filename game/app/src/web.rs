@@ -1,75 +1,32 @@
-//! The browser glue, compiled only for WebAssembly: settings and an
-//! interrupted run are kept in `localStorage` (a reload resumes), scenario
-//! files opened or dropped on the page are checked and offered, and the
-//! screen is mirrored as text into the page's ARIA live region.
+//! The browser glue, compiled only for WebAssembly: scenario files opened or
+//! dropped on the page are checked and offered, exported sessions opened
+//! there go to the trainer's screen, exports are downloaded as files, and the
+//! screen is mirrored as text into the page's ARIA live region. (What is kept
+//! in `localStorage` is the `store` module's business.)
 
 use bevy::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::catalog::{Catalog, Entry};
-use crate::game::{Game, Resume, SavedPlay, StartScenario};
+use crate::game::{Game, StartScenario};
 use crate::screens::{Screen, new_seed};
 use crate::settings::Settings;
-
-const SETTINGS: &str = "dedale.reglages";
-const PLAY: &str = "dedale.partie";
+use crate::trainer::Trainer;
 
 pub(super) fn plugin(app: &mut App) {
-    if let Some(settings) = read(SETTINGS).and_then(|t| serde_json::from_str::<Settings>(&t).ok()) {
-        app.insert_resource(settings);
-    }
-    if let Some(saved) = read(PLAY).and_then(|t| serde_json::from_str::<SavedPlay>(&t).ok()) {
-        app.insert_resource(Resume(saved));
-    }
-    app.add_systems(Update, (keep_settings, keep_play, take_files, mirror));
+    app.add_systems(Update, (take_files, mirror));
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
-}
-
-/// Writes to storage; a full storage must never interrupt the player, so errors are ignored.
-fn write(key: &str, value: Option<String>) {
-    if let Some(s) = storage() {
-        let _ = match value {
-            Some(v) => s.set_item(key, &v),
-            None => s.remove_item(key),
-        };
-    }
-}
-
-fn keep_settings(settings: Res<Settings>) {
-    if settings.is_changed() {
-        write(SETTINGS, serde_json::to_string(&*settings).ok());
-    }
-}
-
-/// Saves the run after every change while it is under way; forgets it once it has ended.
-fn keep_play(game: Res<Game>, catalog: Res<Catalog>, screen: Res<State<Screen>>) {
-    if !game.is_changed() && !screen.is_changed() {
-        return;
-    }
-    let under_way = matches!(screen.get(), Screen::Briefing | Screen::Playing);
-    let saved = game
-        .play
-        .as_ref()
-        .filter(|_| under_way)
-        .and_then(|p| p.save(&catalog));
-    write(PLAY, saved.and_then(|s| serde_json::to_string(&s).ok()));
-}
-
-/// Takes the files the page queued (`window.dedaleFiles`): a valid one is played at once,
-/// one with errors is shown on the choice screen with its lines and columns.
+/// Takes the files the page queued (`window.dedaleFiles`): a valid scenario is played at once,
+/// one with errors is shown on the choice screen with its lines and columns, and exported
+/// sessions (`.jsonl`) open in the trainer's space.
 fn take_files(
     mut catalog: ResMut<Catalog>,
     settings: Res<Settings>,
     screen: Res<State<Screen>>,
     mut starts: MessageWriter<StartScenario>,
     mut next: ResMut<NextState<Screen>>,
+    mut trainer: ResMut<Trainer>,
 ) {
     if *screen.get() == Screen::Loading {
         return;
@@ -93,6 +50,11 @@ fn take_files(
         let (Some(name), Some(text)) = (field("name"), field("text")) else {
             continue;
         };
+        if name.ends_with(".jsonl") {
+            trainer.open_file(&name, &text, settings.lang);
+            next.set(Screen::Trainer);
+            continue;
+        }
         let entry = Entry::check(&name, &text, settings.lang);
         let valid = entry.scenario.is_ok();
         let index = catalog.replace(entry);
@@ -111,12 +73,19 @@ use wasm_bindgen::JsCast;
 
 fn mirror(
     game: Res<Game>,
+    trainer: Res<Trainer>,
     catalog: Res<Catalog>,
     settings: Res<Settings>,
     screen: Res<State<Screen>>,
     mut last: Local<String>,
 ) {
-    let html = crate::mirror::html(*screen.get(), game.play.as_ref(), &catalog, settings.lang);
+    let html = crate::mirror::html(
+        *screen.get(),
+        game.play.as_ref(),
+        &catalog,
+        &trainer.report,
+        settings.lang,
+    );
     if *last == html {
         return;
     }
@@ -139,5 +108,22 @@ pub fn open_file_picker() {
         if let Ok(f) = f.dyn_into::<js_sys::Function>() {
             let _ = f.call0(&JsValue::NULL);
         }
+    }
+}
+
+/// Offers a file as a download (the trainer's exports), through the page's `dedaleDownload`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleDownload"))
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call3(
+            &JsValue::NULL,
+            &JsValue::from_str(name),
+            &JsValue::from_str(mime),
+            &JsValue::from_str(text),
+        );
     }
 }

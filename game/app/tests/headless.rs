@@ -2,57 +2,27 @@
 //! plugins, driven by the same messages the interface sends, play every
 //! shipped script to its ending through the screens, and check the debrief.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use common::{app, app_with, loaded, root, screen, start_playing};
 use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
 use dedale::debrief::debrief;
 use dedale::game::{Act, Game, StartScenario};
+use dedale::metrics::local_sessions;
 use dedale::screens::Screen;
 use dedale::settings::Settings;
+use dedale::store::{Item, Store};
+use dedale::trainer::Trainer;
 use dedale_core::Lang;
+use dedale_core::metrics::csv_export::{self, Delimiter};
+use dedale_core::metrics::{Record, jsonl, xapi};
 use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
-
-fn app() -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugin));
-    app
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-/// Runs frames until the loading screen has checked every scenario.
-fn loaded(app: &mut App) {
-    for _ in 0..20 {
-        app.update();
-        if screen(app) != Screen::Loading {
-            return;
-        }
-    }
-    panic!("still loading");
-}
-
-/// Starts a scenario and goes from its briefing to the desk, as the player's "Commencer" does.
-fn start_playing(app: &mut App, entry: usize, seed: u64) {
-    app.world_mut().write_message(StartScenario { entry, seed });
-    app.update();
-    app.update();
-    assert_eq!(screen(app), Screen::Briefing);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Playing);
-    app.update();
-    assert_eq!(screen(app), Screen::Playing);
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 #[test]
 fn loading_checks_every_shipped_scenario_then_shows_the_title() {
@@ -96,6 +66,7 @@ fn a_broken_file_given_directly_opens_the_choice_screen_with_its_errors() {
 #[test]
 fn every_shipped_script_plays_through_the_screens_to_its_debrief() {
     let mut played = 0;
+    let mut records = Vec::new();
     for (i, (file, _)) in dedale::catalog::SHIPPED.iter().enumerate() {
         let dir = root()
             .join("scenarios")
@@ -108,15 +79,64 @@ fn every_shipped_script_plays_through_the_screens_to_its_debrief() {
         for path in scripts {
             let text = std::fs::read_to_string(&path).expect("script");
             let parsed = script::parse(&text).expect("parses");
-            play(i, &parsed, &path);
+            records.push(play(i, &parsed, &path));
             played += 1;
         }
     }
     assert!(played >= 10);
+    sessions_export_and_report(&records);
 }
 
-fn play(entry: usize, parsed: &script::Script, path: &Path) {
-    let mut app = app();
+/// The sessions of the runs export in the three formats, and the trainer's space reads them back.
+fn sessions_export_and_report(records: &[Record]) {
+    let lines = jsonl::write(records);
+    let (read, problems) = jsonl::read(&lines);
+    assert!(problems.is_empty());
+    assert_eq!(read, records);
+    let events: usize = records.iter().map(|r| r.events.len()).sum();
+    let csv = csv_export::write(records, Delimiter::Semicolon);
+    assert_eq!(
+        csv.lines().count(),
+        events + 1,
+        "one row per event, and the header"
+    );
+    let statements: serde_json::Value = serde_json::from_str(&xapi::write(records)).expect("JSON");
+    assert!(
+        statements
+            .as_array()
+            .is_some_and(|a| a.len() >= records.len())
+    );
+
+    let mut trainer = Trainer::default();
+    trainer.open_file("seances.jsonl", &lines, Lang::Fr);
+    assert_eq!(trainer.report.sessions, records.len());
+    assert_eq!(
+        trainer.report.scenarios.len(),
+        dedale::catalog::SHIPPED.len()
+    );
+    assert!(
+        trainer
+            .report
+            .scenarios
+            .iter()
+            .all(|s| !s.friction.is_empty())
+    );
+    let report_text = trainer.report.text(Lang::Fr);
+    assert!(report_text.contains("friction"), "{report_text}");
+    let names: Vec<String> = trainer
+        .exports(Lang::Fr)
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with(".jsonl")) && names.iter().any(|n| n.ends_with(".csv"))
+    );
+}
+
+/// Plays a script through the screens; returns the session recorded.
+fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
+    let store = Store::default();
+    let mut app = app_with(store.clone());
     loaded(&mut app);
     app.world_mut().resource_mut::<Settings>().mode = parsed.mode.unwrap_or(Mode::Atelier);
     app.world_mut().write_message(StartScenario {
@@ -210,6 +230,16 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) {
             path.display()
         );
     }
+    let mut sessions = local_sessions(&store);
+    assert_eq!(sessions.len(), 1, "{}: one session kept", path.display());
+    assert!(store.read(Item::Session).is_none(), "no run left open");
+    let record = sessions.remove(0);
+    assert_eq!(
+        record.outcome.as_ref().map(|o| o.ending.clone()),
+        expected_ending
+    );
+    assert_eq!(record.events.len(), play.state.events.len());
+    record
 }
 
 #[test]

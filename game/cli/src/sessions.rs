@@ -30,29 +30,7 @@ pub fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil(i64::try_from(secs / 86_400).unwrap_or(0))
-}
-
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-pub fn civil(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let fallback = Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
-    match (i32::try_from(year), u8::try_from(month), u8::try_from(day)) {
-        (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).unwrap_or(fallback),
-        _ => fallback,
-    }
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// Appends one session to a JSON Lines file, creating it if needed.
@@ -150,17 +128,5 @@ pub fn output(text: &str, path: Option<&Path>, lang: Lang) -> Result<(), String>
             let _ = out.write_all(text.as_bytes());
             Ok(())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_since_1970_become_dates() {
-        assert_eq!(civil(0), Date::new(1970, 1, 1).expect("date"));
-        assert_eq!(civil(20_780), Date::new(2026, 11, 23).expect("date"));
-        assert_eq!(civil(11_016), Date::new(2000, 2, 29).expect("date"));
     }
 }

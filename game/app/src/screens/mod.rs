@@ -23,6 +23,8 @@ pub enum Screen {
     Playing,
     /// How it went, and what to remember.
     Debrief,
+    /// The trainer's space: group code, sessions, exports, report.
+    Trainer,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -42,7 +44,10 @@ fn load(
     if catalog.check_next(settings.lang) {
         return;
     }
-    if let Some(play) = saved.and_then(|r| resume(&r.0, &catalog)) {
+    // A trainer who names a file wants that file, not the run left last time.
+    if catalog.open_directly.is_none()
+        && let Some(play) = saved.and_then(|r| resume(&r.0, &catalog))
+    {
         game.play = Some(play);
         next.set(Screen::Playing);
         return;

@@ -8,6 +8,7 @@ mod documents;
 mod loading;
 pub(crate) mod playing;
 mod title;
+mod trainer;
 
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
@@ -58,6 +59,7 @@ pub(super) fn plugin(app: &mut App) {
         briefing::plugin,
         playing::plugin,
         debrief::plugin,
+        trainer::plugin,
     ));
     app.configure_sets(EguiPrimaryContextPass, UiSet);
 }

@@ -80,6 +80,10 @@ fn draw(
                         ui.add_space(12.0);
                         options(ui, &mut settings);
                     }
+                    ui.add_space(12.0);
+                    if widgets::secondary(ui, s.trainer.button).clicked() {
+                        next.set(Screen::Trainer);
+                    }
                     super::focus_on_arrival(&mut fresh, &start);
                 });
             });

@@ -102,6 +102,12 @@ impl Record {
             day: iso_day(day),
             group: group.and_then(sanitise_group),
         };
+        Record::of_state(header, state)
+    }
+
+    /// The record of a session under a header made earlier: the game keeps
+    /// one header for a whole run and rewrites the record as events come.
+    pub fn of_state(header: Header, state: &State) -> Record {
         let outcome = state.ending.as_ref().map(|end| Outcome {
             ending: end.ending.clone(),
             kind: end.kind,

@@ -38,6 +38,39 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// The calendar date `days` after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`): callers that read a clock turn its seconds into
+    /// a day with this, so the core itself never reads one. Out-of-range
+    /// days give 1970-01-01 rather than a panic.
+    pub fn from_unix_days(days: i64) -> Date {
+        let fallback = Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        };
+        let Some(z) = days.checked_add(719_468) else {
+            return fallback;
+        };
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = era
+            .checked_mul(400)
+            .and_then(|y| y.checked_add(yoe + i64::from(month <= 2)));
+        match (
+            year.and_then(|y| i32::try_from(y).ok()),
+            u8::try_from(month),
+            u8::try_from(day),
+        ) {
+            (Some(y), Ok(m), Ok(d)) => Date::new(y, m, d).unwrap_or(fallback),
+            _ => fallback,
+        }
+    }
+
     /// Full years between `self` and `later`: the age on `later` of someone
     /// born on `self`. Someone born on 29 February comes of age on 1 March in
     /// common years. Negative if `later` is before `self`.

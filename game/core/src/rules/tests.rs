@@ -337,3 +337,16 @@ fn errors_do_not_leak_input() {
         }
     }
 }
+
+#[test]
+fn days_since_1970_become_dates() {
+    let day = |y, m, d| Date::new(y, m, d).expect("a real date");
+    assert_eq!(Date::from_unix_days(0), day(1970, 1, 1));
+    assert_eq!(Date::from_unix_days(20_780), day(2026, 11, 23));
+    assert_eq!(Date::from_unix_days(11_016), day(2000, 2, 29));
+    assert_eq!(Date::from_unix_days(-1), day(1969, 12, 31));
+    for extreme in [i64::MIN, i64::MAX, -800_000, 3_000_000] {
+        let d = Date::from_unix_days(extreme);
+        assert!(Date::new(d.year, d.month, d.day).is_some());
+    }
+}

@@ -30,7 +30,7 @@
 
 mod friction;
 mod html;
-mod labels;
+pub mod labels;
 mod svg;
 mod table;
 mod tally;

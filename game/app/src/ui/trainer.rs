@@ -1,0 +1,486 @@
+//! The trainer's space: the group code, this device's sessions or exported
+//! ones, the exports, and the report with its charts — the same figures as
+//! `dedale-cli report`, drawn as bars with their numbers beside them (a
+//! chart never says something the text does not).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use dedale_core::Lang;
+use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, posture};
+use dedale_core::metrics::report::{Quartiles, ScenarioReport};
+use dedale_core::metrics::sanitise_group;
+
+use super::{UiSet, look};
+use crate::i18n::{Strings, TrainerStrings, competence};
+use crate::metrics::{exported_count, local_sessions};
+use crate::screens::Screen;
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::theme::palette::Palette;
+use crate::theme::{BODY, root_ui, widgets};
+use crate::trainer::{Trainer, default_folder};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Trainer), arrive)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw.in_set(UiSet).run_if(in_state(Screen::Trainer)),
+        );
+}
+
+/// Shows this device's sessions unless files were opened.
+fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>) {
+    if trainer.files.is_none() {
+        trainer.show_local(&store);
+    }
+    if trainer.folder.is_empty() {
+        trainer.folder = default_folder(&store);
+    }
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut fresh: ResMut<super::FreshScreen>,
+    mut settings: ResMut<Settings>,
+    mut trainer: ResMut<Trainer>,
+    store: Res<Store>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (s, p) = look(&settings);
+    let t = s.trainer;
+    let lang = settings.lang;
+    let mut root = root_ui(ctx, "trainer");
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(1000.0);
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        let back = widgets::secondary(ui, &format!("← {}", s.back));
+                        if back.clicked() {
+                            next.set(Screen::Title);
+                        }
+                        super::focus_on_arrival(&mut fresh, &back);
+                        widgets::title(ui, t.title);
+                        widgets::muted(ui, &p, t.intro);
+                        ui.add_space(8.0);
+                        widgets::card(ui, &p, |ui| {
+                            ui.set_width(ui.available_width());
+                            group(ui, &p, t, &mut settings);
+                            ui.separator();
+                            sources(ui, &p, t, &mut trainer, &store, lang);
+                        });
+                        ui.add_space(12.0);
+                        report(ui, &p, s, &trainer, lang);
+                    });
+                });
+            });
+        });
+    Ok(())
+}
+
+fn group(ui: &mut egui::Ui, p: &Palette, t: &TrainerStrings, settings: &mut Settings) {
+    widgets::heading(ui, t.group);
+    let mut typed = settings.group.clone();
+    ui.add(
+        egui::TextEdit::singleline(&mut typed)
+            .desired_width(320.0)
+            .char_limit(dedale_core::metrics::MAX_GROUP_CHARS)
+            .hint_text("BTS-ASS-2026-B"),
+    )
+    .labelled_by(ui.label(t.group).id);
+    let kept = sanitise_group(&typed).unwrap_or_default();
+    if kept != settings.group {
+        settings.group = kept;
+    }
+    widgets::muted(ui, p, t.group_help);
+}
+
+fn sources(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    t: &TrainerStrings,
+    trainer: &mut Trainer,
+    store: &Store,
+    lang: Lang,
+) {
+    let here = local_sessions(store).len();
+    ui.label(
+        t.sessions_here
+            .replace("{n}", &here.to_string())
+            .replace("{e}", &exported_count(store).min(here).to_string()),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if widgets::secondary(ui, t.show_device).clicked() {
+            trainer.show_local(store);
+            trainer.notice = None;
+        }
+        #[cfg(target_family = "wasm")]
+        if widgets::secondary(ui, t.open_files).clicked() {
+            crate::web::open_file_picker();
+        }
+    });
+    #[cfg(not(target_family = "wasm"))]
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t.folder);
+        ui.add(egui::TextEdit::singleline(&mut trainer.folder).desired_width(480.0))
+            .labelled_by(label.id);
+        if widgets::secondary(ui, t.open_folder).clicked() {
+            let folder = std::path::PathBuf::from(trainer.folder.trim());
+            trainer.open_folder(&folder, lang);
+        }
+    });
+    widgets::heading(ui, t.export);
+    widgets::muted(ui, p, t.export_help);
+    if widgets::primary(ui, p, t.export).clicked() {
+        export(trainer, store, t, lang);
+    }
+    if let Some((tone, text)) = &trainer.notice {
+        widgets::notice(ui, p, *tone, lang != Lang::En, text);
+    }
+}
+
+#[cfg(target_family = "wasm")]
+fn export(trainer: &mut Trainer, store: &Store, t: &TrainerStrings, lang: Lang) {
+    let files = trainer.exports(lang);
+    for f in &files {
+        crate::web::download(&f.name, f.mime, &f.text);
+    }
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    trainer.exported(store, format!("{} {}", t.downloaded, names.join(", ")));
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn export(trainer: &mut Trainer, store: &Store, _: &TrainerStrings, lang: Lang) {
+    let folder = std::path::PathBuf::from(trainer.folder.trim());
+    trainer.write_exports(store, &folder, lang);
+}
+
+fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: Lang) {
+    let t = s.trainer;
+    let from = match &trainer.files {
+        None => t.device.to_string(),
+        Some(files) => files.join(", "),
+    };
+    widgets::heading(ui, &format!("{} {from}", t.read_from));
+    if !trainer.problems.is_empty() {
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(t.unread).strong());
+            for problem in trainer.problems.iter().take(20) {
+                ui.label(format!("• {problem}"));
+            }
+        });
+        ui.add_space(8.0);
+    }
+    let r = &trainer.report;
+    if r.sessions == 0 {
+        widgets::muted(ui, p, t.empty);
+        return;
+    }
+    for sc in &r.scenarios {
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            scenario(ui, p, s, sc, lang);
+        });
+        ui.add_space(12.0);
+    }
+    if !r.competences.is_empty() {
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::heading(ui, t.competences);
+            for c in &r.competences {
+                stacked(
+                    ui,
+                    p,
+                    &competence(&c.code, lang),
+                    &[
+                        (c.without_help, p.success, t.without_help),
+                        (c.with_hints, p.warning, t.with_hints),
+                        (c.not_met, p.muted, t.not_met),
+                    ],
+                );
+            }
+        });
+        ui.add_space(12.0);
+    }
+    if !r.groups.is_empty() || !r.small_groups.is_empty() {
+        widgets::card(ui, p, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::heading(ui, t.groups);
+            for g in &r.groups {
+                ui.label(
+                    t.group_row
+                        .replace("{g}", &g.group)
+                        .replace("{n}", &g.sessions.to_string())
+                        .replace("{s}", &percent(g.succeeded, g.sessions, lang))
+                        .replace("{a}", &percent(g.abandoned, g.sessions, lang))
+                        .replace("{d}", &duration(g.median_ms, lang))
+                        .replace("{h}", &decimal(g.hints_per_session, lang)),
+                );
+            }
+            if !r.small_groups.is_empty() {
+                widgets::muted(
+                    ui,
+                    p,
+                    &dedale_core::metrics::report::labels::small_groups(&r.small_groups, lang),
+                );
+            }
+        });
+    }
+}
+
+fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, lang: Lang) {
+    let (t, rights, autonomy) = (s.trainer, s.rights, s.autonomy);
+    widgets::heading(ui, &format!("{} ({})", sc.scenario, sc.version));
+    if sc.content_hashes > 1 {
+        widgets::notice(
+            ui,
+            p,
+            dedale_core::model::Tone::Warning,
+            lang != Lang::En,
+            &t.versions.replace("{n}", &sc.content_hashes.to_string()),
+        );
+    }
+    ui.label(
+        t.outcomes
+            .replace("{n}", &sc.sessions.to_string())
+            .replace("{s}", &sc.succeeded.to_string())
+            .replace("{f}", &sc.failed.to_string())
+            .replace("{a}", &sc.abandoned.to_string()),
+    );
+    let others = sc
+        .sessions
+        .saturating_sub(sc.succeeded + sc.failed + sc.abandoned);
+    stacked(
+        ui,
+        p,
+        "",
+        &[
+            (sc.succeeded, p.success, t.succeeded),
+            (sc.failed, p.error, t.failed),
+            (sc.abandoned, p.warning, t.given_up),
+            (others, p.muted, t.under_way),
+        ],
+    );
+    if !sc.friction.is_empty() {
+        widgets::heading(ui, t.friction);
+        widgets::muted(ui, p, t.friction_help);
+        for f in &sc.friction {
+            bar(
+                ui,
+                p,
+                &f.page,
+                (f.score / 100.0) as f32,
+                &format!("{:.0}", f.score),
+                p.error,
+            );
+            widgets::muted(ui, p, &format!("    {}", f.explain(lang)));
+        }
+    }
+    let timed: Vec<(&str, Quartiles)> = sc
+        .pages
+        .iter()
+        .filter_map(|pg| Some((pg.page.as_str(), pg.time?)))
+        .collect();
+    if let Some(longest) = timed.iter().map(|(_, q)| q.q3.max(1)).max() {
+        widgets::heading(ui, t.time_per_page);
+        for (page, q) in &timed {
+            boxed(ui, p, page, q, longest, lang);
+        }
+    }
+    if !sc.fields.is_empty() {
+        widgets::heading(ui, t.field_errors);
+        let worst = sc.fields.iter().map(|f| f.rate()).fold(0.0_f64, f64::max);
+        for f in &sc.fields {
+            let why = f
+                .top_error
+                .as_ref()
+                .map(|(e, _)| format!(" ({e})"))
+                .unwrap_or_default();
+            bar(
+                ui,
+                p,
+                &f.field,
+                (f.rate() / worst.max(f64::EPSILON)) as f32,
+                &format!("{}{why}", decimal(f.rate(), lang)),
+                p.error,
+            );
+        }
+    }
+    let hinted: Vec<_> = sc.pages.iter().filter(|pg| pg.hints > 0).collect();
+    if !hinted.is_empty() {
+        widgets::heading(ui, t.hints);
+        let most = hinted.iter().map(|pg| pg.hints).max().unwrap_or(1).max(1);
+        for pg in hinted {
+            bar(
+                ui,
+                p,
+                &pg.page,
+                pg.hints as f32 / most as f32,
+                &pg.hints.to_string(),
+                p.warning,
+            );
+        }
+    }
+    let left: Vec<_> = sc.pages.iter().filter(|pg| pg.abandons > 0).collect();
+    if !left.is_empty() {
+        widgets::heading(ui, t.abandons);
+        for pg in left {
+            bar(
+                ui,
+                p,
+                &pg.page,
+                pg.abandons as f32 / sc.sessions.max(1) as f32,
+                &percent(pg.abandons, sc.sessions, lang),
+                p.warning,
+            );
+        }
+    }
+    if !sc.incidents.is_empty() {
+        widgets::heading(ui, t.incidents);
+        for i in &sc.incidents {
+            ui.label(format!(
+                "• {} ({}) × {}",
+                i.incident,
+                incident(i.kind, lang),
+                i.count
+            ));
+        }
+    }
+    if let Some(fm) = &sc.formation {
+        widgets::heading(ui, t.formation);
+        bar(
+            ui,
+            p,
+            rights,
+            (fm.droits / 100.0) as f32,
+            &decimal(fm.droits, lang),
+            p.primary,
+        );
+        bar(
+            ui,
+            p,
+            autonomy,
+            (fm.autonomie / 100.0) as f32,
+            &decimal(fm.autonomie, lang),
+            p.primary,
+        );
+        ui.label(egui::RichText::new(t.postures).strong());
+        let total: usize = fm.postures.iter().map(|(_, n)| n).sum();
+        for (kind, n) in &fm.postures {
+            bar(
+                ui,
+                p,
+                posture(*kind, lang),
+                *n as f32 / total.max(1) as f32,
+                &n.to_string(),
+                p.primary,
+            );
+        }
+    }
+}
+
+/// Width of the label column of the charts.
+const LABEL: f32 = 220.0;
+/// Height of a chart's row.
+const ROW: f32 = BODY * 1.4;
+
+/// One bar, its label on the left and its figure on the right.
+fn bar(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    label: &str,
+    share: f32,
+    figure: &str,
+    colour: egui::Color32,
+) {
+    ui.horizontal(|ui| {
+        ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
+        let width = (ui.available_width() - 120.0).max(80.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 3.0, p.faint);
+        let filled = egui::Rect::from_min_size(
+            rect.min,
+            egui::vec2(rect.width() * share.clamp(0.0, 1.0), rect.height()),
+        );
+        painter.rect_filled(filled, 3.0, colour);
+        ui.label(egui::RichText::new(figure).strong());
+    });
+}
+
+/// Shares of a whole, side by side, with a legend that gives the numbers.
+fn stacked(ui: &mut egui::Ui, p: &Palette, label: &str, parts: &[(usize, egui::Color32, &str)]) {
+    let total: usize = parts.iter().map(|(n, _, _)| n).sum();
+    if total == 0 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        if !label.is_empty() {
+            ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
+        }
+        let width = (ui.available_width() - 8.0).max(80.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 3.0, p.faint);
+        let mut x = rect.min.x;
+        for (n, colour, _) in parts {
+            let w = rect.width() * *n as f32 / total as f32;
+            painter.rect_filled(
+                egui::Rect::from_min_size(egui::pos2(x, rect.min.y), egui::vec2(w, rect.height())),
+                0.0,
+                *colour,
+            );
+            x += w;
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (n, colour, word) in parts.iter().filter(|(n, _, _)| *n > 0) {
+            ui.label(egui::RichText::new("■").color(*colour));
+            ui.label(format!("{word} : {n}"));
+        }
+    });
+}
+
+/// Quartiles as a box: a line from the shortest to Q3 (longer times run off the scale), the box from Q1 to Q3, the median as a bar.
+fn boxed(ui: &mut egui::Ui, p: &Palette, label: &str, q: &Quartiles, longest: u64, lang: Lang) {
+    ui.horizontal(|ui| {
+        ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
+        let width = (ui.available_width() - 160.0).max(80.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+        let x = |ms: u64| rect.min.x + rect.width() * (ms.min(longest) as f32 / longest as f32);
+        let painter = ui.painter();
+        let mid = rect.center().y;
+        painter.line_segment(
+            [egui::pos2(x(q.min), mid), egui::pos2(x(q.max), mid)],
+            egui::Stroke::new(2.0, p.muted),
+        );
+        painter.rect_filled(
+            egui::Rect::from_min_max(
+                egui::pos2(x(q.q1), rect.min.y + 3.0),
+                egui::pos2(x(q.q3).max(x(q.q1) + 2.0), rect.max.y - 3.0),
+            ),
+            2.0,
+            p.primary,
+        );
+        painter.line_segment(
+            [
+                egui::pos2(x(q.median), rect.min.y),
+                egui::pos2(x(q.median), rect.max.y),
+            ],
+            egui::Stroke::new(3.0, p.text),
+        );
+        ui.label(
+            egui::RichText::new(format!(
+                "{} ({}–{})",
+                duration(q.median, lang),
+                duration(q.q1, lang),
+                duration(q.q3, lang)
+            ))
+            .strong(),
+        );
+    });
+}
