@@ -16,7 +16,10 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn(mut commands: Commands) {
-    commands.spawn(Camera2d);
+    // No multisampling: flat planks and egui's shapes do not need it, and
+    // without a GPU (old laptops, software WebGL) it makes every frame cost
+    // four times as much.
+    commands.spawn((Camera2d, Msaa::Off));
     for i in -12..12 {
         let colour = PLANKS[(i as usize).rem_euclid(PLANKS.len())];
         commands.spawn((

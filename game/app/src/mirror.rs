@@ -172,6 +172,11 @@ fn playing(p: &Play, lang: Lang) -> String {
                 let value = match st.answers.get(id) {
                     Some(Answer::Option(o)) => format!(" : {}", esc(o)),
                     Some(Answer::Checked(true)) => " : ✔".into(),
+                    Some(Answer::Document(d)) => p
+                        .scenario
+                        .document(d)
+                        .and_then(|d| d.file.as_ref())
+                        .map_or_else(String::new, |f| format!(" : {}", esc(&f.name))),
                     _ => String::new(),
                 };
                 format!("{}{value}", esc(label))

@@ -49,9 +49,21 @@ pub(crate) fn focus_on_arrival(fresh: &mut FreshScreen, response: &bevy_egui::eg
     }
 }
 
+/// With reactive rendering, egui settles what an input changed (where `Tab`
+/// moved the focus, a button's new look) in the frame after it: ask for
+/// that frame at once, or the focus ring would only move at the next key.
+fn settle_after_input(mut contexts: bevy_egui::EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if ctx.input(|i| !i.events.is_empty()) {
+        ctx.request_repaint();
+    }
+    Ok(())
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FreshScreen>()
-        .add_systems(Update, mark_fresh);
+        .add_systems(Update, mark_fresh)
+        .add_systems(EguiPrimaryContextPass, settle_after_input.after(UiSet));
     app.add_plugins((
         loading::plugin,
         title::plugin,

@@ -58,7 +58,7 @@ fn draw(
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(1000.0);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        let back = widgets::secondary(ui, &format!("← {}", s.back));
+                        let back = widgets::secondary(ui, s.back);
                         if back.clicked() {
                             next.set(Screen::Title);
                         }
@@ -82,7 +82,8 @@ fn draw(
 }
 
 fn group(ui: &mut egui::Ui, p: &Palette, t: &TrainerStrings, settings: &mut Settings) {
-    widgets::heading(ui, t.group);
+    ui.add_space(4.0);
+    let label = ui.label(egui::RichText::new(t.group).size(BODY * 1.25).strong());
     let mut typed = settings.group.clone();
     ui.add(
         egui::TextEdit::singleline(&mut typed)
@@ -90,7 +91,7 @@ fn group(ui: &mut egui::Ui, p: &Palette, t: &TrainerStrings, settings: &mut Sett
             .char_limit(dedale_core::metrics::MAX_GROUP_CHARS)
             .hint_text("BTS-ASS-2026-B"),
     )
-    .labelled_by(ui.label(t.group).id);
+    .labelled_by(label.id);
     let kept = sanitise_group(&typed).unwrap_or_default();
     if kept != settings.group {
         settings.group = kept;

@@ -1,0 +1,132 @@
+// Loads Dédale with a real progress bar (the .wasm is streamed and its bytes
+// counted), says clearly when the browser cannot run it, registers the
+// service worker that keeps the game playable offline, passes scenario and
+// session files opened or dropped by a trainer to the game, and downloads
+// the files the trainer exports.
+
+const text = document.getElementById("loader-text");
+const bar = document.getElementById("loader-bar");
+
+function problem(message) {
+  document.getElementById("loader").classList.add("hidden");
+  document.getElementById("problem-text").textContent = message;
+  document.getElementById("problem").classList.remove("hidden");
+}
+
+function mb(bytes) {
+  return (bytes / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " Mo";
+}
+
+function supported() {
+  if (typeof WebAssembly !== "object") {
+    problem("Ce navigateur ne sait pas exécuter WebAssembly. Mettez-le à jour, ou utilisez un navigateur récent (Firefox, Chrome, Edge, Safari).");
+    return false;
+  }
+  const gl = document.createElement("canvas").getContext("webgl2");
+  if (!gl) {
+    problem("Ce navigateur ou cet ordinateur ne permet pas WebGL2, dont le jeu a besoin pour dessiner. Activez l'accélération graphique dans les réglages du navigateur, ou essayez un autre navigateur.");
+    return false;
+  }
+  return true;
+}
+
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} : erreur ${response.status}`);
+  const total = Number(response.headers.get("x-uncompressed-length") || response.headers.get("content-length") || 0);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    if (total > 0) {
+      const percent = Math.min(100, Math.round((received * 100) / total));
+      bar.value = percent;
+      text.textContent = `Chargement du jeu : ${percent} % (${mb(received)} sur ${mb(total)})`;
+    } else {
+      bar.removeAttribute("value");
+      text.textContent = `Chargement du jeu : ${mb(received)}`;
+    }
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+// Scenario files opened or dropped by a trainer wait here until the game takes them.
+window.dedaleFiles = [];
+function queue(file) {
+  file.text().then((content) => window.dedaleFiles.push({ name: file.name, text: content }));
+}
+document.getElementById("open-file").addEventListener("change", (event) => {
+  for (const file of event.target.files) queue(file);
+  event.target.value = "";
+});
+const drop = document.getElementById("drop");
+window.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  drop.classList.remove("hidden");
+});
+window.addEventListener("dragleave", (event) => {
+  if (event.relatedTarget === null) drop.classList.add("hidden");
+});
+window.addEventListener("drop", (event) => {
+  event.preventDefault();
+  drop.classList.add("hidden");
+  for (const file of event.dataTransfer.files) queue(file);
+});
+window.dedaleOpenFile = () => document.getElementById("open-file").click();
+
+// The trainer's exports: each file is offered as a download.
+window.dedaleDownload = (name, type, content) => {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+};
+
+// The game listens to the keyboard once its canvas receives a focus event: give it
+// one as soon as the first screen is drawn, so keyboard players need no click.
+function focusOnFirstScreen() {
+  const canvas = document.getElementById("dedale");
+  const mirror = document.getElementById("mirror");
+  const observer = new MutationObserver(() => {
+    if (!mirror.textContent) return;
+    observer.disconnect();
+    canvas.blur();
+    canvas.focus();
+  });
+  observer.observe(mirror, { childList: true, subtree: true, characterData: true });
+}
+
+async function start() {
+  if (!supported()) return;
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    navigator.serviceWorker.register("sw.js").catch(() => {});
+  }
+  try {
+    const wasm = await download("dedale_bg.wasm");
+    text.textContent = "Démarrage…";
+    const game = await import("./dedale.js");
+    document.getElementById("loader").classList.add("hidden");
+    focusOnFirstScreen();
+    await game.default({ module_or_path: wasm });
+  } catch (error) {
+    // Bevy ends its start-up by throwing a control-flow exception that is not an error.
+    if (String(error).includes("Using exceptions for control flow")) return;
+    problem(`Le jeu n'a pas pu démarrer : ${error}. Rechargez la page ; si cela recommence, essayez un autre navigateur.`);
+  }
+}
+
+start();
