@@ -50,11 +50,7 @@ fn adopt_or_close(
     catalog: Res<Catalog>,
     mut recording: ResMut<Recording>,
 ) {
-    let open = store
-        .read(Item::Session)
-        .and_then(|t| jsonl::parse_line(1, &t))
-        .and_then(Result::ok);
-    match (open, &game.play) {
+    match (open_record(&store), &game.play) {
         (Some(open), Some(play))
             if open.header.scenario == play.scenario.meta.id
                 && open.events.len() <= play.state.events.len() =>
@@ -129,13 +125,17 @@ fn record(game: Res<Game>, store: Res<Store>, mut recording: ResMut<Recording>) 
     }
 }
 
-/// Closes the run being recorded, if any, as abandoned where it stopped.
-fn close_open(store: &Store, recording: &mut Recording) {
-    if let Some(mut open) = store
+/// The record of the run under way, as last kept (an unreadable one is ignored).
+fn open_record(store: &Store) -> Option<Record> {
+    store
         .read(Item::Session)
         .and_then(|t| jsonl::parse_line(1, &t))
         .and_then(Result::ok)
-    {
+}
+
+/// Closes the run being recorded, if any, as abandoned where it stopped.
+fn close_open(store: &Store, recording: &mut Recording) {
+    if let Some(mut open) = open_record(store) {
         open.close_interrupted();
         finish(store, &open);
     }
