@@ -26,6 +26,8 @@ pub struct Desk {
     settings_open: bool,
     upload_open: Option<String>,
     focus_first_error: bool,
+    /// An input to give the keyboard focus to on the next frame (after a file list closes).
+    focus_input: Option<String>,
     /// The page last drawn: on a new page the keyboard focus goes to its first input.
     page_seen: Option<String>,
     focus_page: bool,

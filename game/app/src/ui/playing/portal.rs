@@ -54,9 +54,17 @@ pub(super) fn browser(
                             ui.add_space(6.0);
                             incident(ui, play, p, lang);
                             hint(ui, play, desk, s, p, lang);
+                            if let Some(field) = desk.focus_input.take() {
+                                ui.memory_mut(|m| m.request_focus(input_id(&field)));
+                            }
                             summary(ui, play, desk, s, p, lang);
-                            for block in &page.blocks {
-                                self::block(ui, play, desk, block, s, p, lang, out);
+                            // Each block gets an id of its own: egui numbers widgets in order, so
+                            // a notice or error summary appearing above would otherwise hand the
+                            // keyboard focus of the button just pressed to another control.
+                            for (i, block) in page.blocks.iter().enumerate() {
+                                ui.push_id(("bloc", &page.id, i), |ui| {
+                                    self::block(ui, play, desk, block, s, p, lang, out);
+                                });
                             }
                         });
                 });
@@ -180,7 +188,7 @@ fn summary(ui: &mut Ui, play: &Play, desk: &mut Desk, s: &Strings, p: &Palette, 
         .inner_margin(12)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let title = s.form_errors.replace("{n}", &errors.len().to_string());
+            let title = s.form_errors(errors.len());
             ui.label(RichText::new(format!("✖ {title}")).color(p.error).strong());
             for e in errors {
                 let label = play
@@ -252,6 +260,14 @@ fn label(ui: &mut Ui, text: &str, required: bool, s: &Strings, p: &Palette) -> e
 fn focus_if_first(desk: &mut Desk, response: &egui::Response) {
     if desk.focus_page {
         desk.focus_page = false;
+        response.request_focus();
+    }
+}
+
+/// The summary's links and the focus after a refusal point at an input by its id; a
+/// control drawn with another id (radio, checkbox, upload button) takes that focus here.
+fn take_focus(ui: &Ui, field: &str, response: &egui::Response) {
+    if ui.memory(|m| m.focused()) == Some(input_id(field)) {
         response.request_focus();
     }
 }
@@ -378,11 +394,7 @@ fn block(
                     if i == 0 {
                         focus_if_first(desk, &r);
                         r = r.labelled_by(l.id);
-                        if desk.focus_first_error
-                            && play.state.errors.first().is_some_and(|e| e.field == c.id)
-                        {
-                            r.request_focus();
-                        }
+                        take_focus(ui, &c.id, &r);
                     }
                     if r.clicked() {
                         out.push(Action::Choose {
@@ -404,6 +416,7 @@ fn block(
             };
             let r = ui.checkbox(&mut checked, text);
             focus_if_first(desk, &r);
+            take_focus(ui, &c.id, &r);
             if r.changed() {
                 out.push(Action::Tick {
                     field: c.id.clone(),
@@ -460,7 +473,7 @@ fn upload(
     out: &mut Vec<Action>,
 ) {
     ui.add_space(4.0);
-    label(ui, u.label.get(lang), u.required, s, p);
+    let l = label(ui, u.label.get(lang), u.required, s, p);
     let accepted: Vec<&str> = u.accept.iter().map(|f| f.name()).collect();
     widgets::muted(
         ui,
@@ -477,40 +490,61 @@ fn upload(
             .map(|f| f.name.clone()),
         _ => None,
     };
-    ui.horizontal(|ui| {
-        let button = ui.add(
-            egui::Button::new(format!("📎 {}", s.choose_file)).min_size(egui::vec2(44.0, 40.0)),
-        );
-        let button = button.labelled_by(input_id(&u.id));
-        focus_if_first(desk, &button);
-        if button.clicked() {
-            desk.upload_open = if desk.upload_open.as_deref() == Some(&u.id) {
-                None
-            } else {
-                Some(u.id.clone())
-            };
-        }
-        ui.label(chosen.unwrap_or_else(|| s.no_file.to_string()));
-    });
+    let button = ui
+        .horizontal(|ui| {
+            let button = ui.add(
+                egui::Button::new(format!("📎 {}", s.choose_file)).min_size(egui::vec2(44.0, 40.0)),
+            );
+            let button = button.labelled_by(l.id);
+            focus_if_first(desk, &button);
+            take_focus(ui, &u.id, &button);
+            if button.clicked() {
+                desk.upload_open = if desk.upload_open.as_deref() == Some(&u.id) {
+                    None
+                } else {
+                    Some(u.id.clone())
+                };
+            }
+            ui.label(chosen.unwrap_or_else(|| s.no_file.to_string()));
+            button.id
+        })
+        .inner;
     if desk.upload_open.as_deref() == Some(&u.id) {
+        // Like a real file dialog: the keyboard lands on the first file, Escape closes
+        // the list, and the focus goes back to the button that opened it.
+        let opening = !ui.memory(|m| m.data.get_temp::<bool>(button).unwrap_or(false));
+        ui.memory_mut(|m| m.data.insert_temp(button, true));
+        let mut close = ui.input(|i| i.key_pressed(egui::Key::Escape));
         egui::Frame::new()
             .stroke(egui::Stroke::new(1.5, p.border))
             .corner_radius(6)
             .inner_margin(10)
             .show(ui, |ui| {
                 ui.label(RichText::new(s.your_files).strong());
+                let mut first = opening;
                 for d in play.scenario.persona.documents.iter() {
                     let Some(f) = &d.file else { continue };
                     let text = format!("📄 {}  ({}, {} Ko)", f.name, f.format.name(), f.size_kb);
-                    if ui.button(text).clicked() {
+                    let r = ui.button(text);
+                    if std::mem::take(&mut first) {
+                        r.request_focus();
+                    }
+                    if r.clicked() {
                         out.push(Action::Upload {
                             field: u.id.clone(),
                             document: d.id.clone(),
                         });
-                        desk.upload_open = None;
+                        close = true;
                     }
                 }
             });
+        if close {
+            desk.upload_open = None;
+            desk.focus_input = Some(u.id.clone());
+        }
+    }
+    if desk.upload_open.as_deref() != Some(&u.id) {
+        ui.memory_mut(|m| m.data.remove::<bool>(button));
     }
     errors_of(ui, play, &u.id, p, lang);
 }
