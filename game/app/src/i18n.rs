@@ -34,6 +34,7 @@ pub struct Strings {
     pub for_both: &'static str,
     pub for_learners: &'static str,
     pub for_students: &'static str,
+    pub form_error: &'static str,
     pub form_errors: &'static str,
     pub goal: &'static str,
     pub hard: &'static str,
@@ -128,7 +129,8 @@ pub static FR: Strings = Strings {
     for_both: "pour l'atelier et la formation",
     for_learners: "pour l'atelier",
     for_students: "pour la formation",
-    form_errors: "Le formulaire contient {n} erreur(s) :",
+    form_error: "Le formulaire contient 1 erreur :",
+    form_errors: "Le formulaire contient {n} erreurs :",
     goal: "Le but",
     hard: "difficile",
     help_for_real: "Pour de vrai, où trouver de l'aide",
@@ -222,7 +224,8 @@ pub static EN: Strings = Strings {
     for_both: "for workshops and training",
     for_learners: "for workshops",
     for_students: "for training",
-    form_errors: "The form has {n} error(s):",
+    form_error: "The form has 1 error:",
+    form_errors: "The form has {n} errors:",
     goal: "The goal",
     hard: "hard",
     help_for_real: "For real, where to get help",
@@ -290,6 +293,10 @@ pub static EN: Strings = Strings {
 #[allow(missing_docs)]
 pub struct TrainerStrings {
     pub abandons: &'static str,
+    pub cannot_write: &'static str,
+    pub file_read: &'static str,
+    pub no_jsonl: &'static str,
+    pub written: &'static str,
     pub button: &'static str,
     pub competences: &'static str,
     pub device: &'static str,
@@ -297,6 +304,7 @@ pub struct TrainerStrings {
     pub empty: &'static str,
     pub export: &'static str,
     pub export_help: &'static str,
+    pub export_title: &'static str,
     pub field_errors: &'static str,
     pub folder: &'static str,
     pub formation: &'static str,
@@ -332,6 +340,10 @@ pub struct TrainerStrings {
 /// The trainer's space in French.
 pub static TRAINER_FR: TrainerStrings = TrainerStrings {
     abandons: "Où l'on abandonne",
+    cannot_write: "{folder} : impossible d'écrire les fichiers ({error}) ; choisissez un dossier où l'on peut écrire",
+    file_read: "{file} : {n} session(s) lue(s)",
+    no_jsonl: "{folder} : aucun fichier .jsonl ici ; exportez d'abord des sessions, ou tapez le dossier où elles sont",
+    written: "Écrit dans {folder} : {files}",
     button: "Espace formateur",
     competences: "Profil de compétences (DigComp 2.2)",
     device: "les sessions terminées sur cet appareil",
@@ -339,6 +351,7 @@ pub static TRAINER_FR: TrainerStrings = TrainerStrings {
     empty: "Aucune session pour l'instant. Jouez une démarche jusqu'au bout, ou ouvrez des sessions exportées.",
     export: "Exporter les sessions affichées",
     export_help: "Quatre fichiers : les sessions (JSON Lines, à rouvrir ici), les événements (CSV avec « ; », pour LibreOffice), les déclarations xAPI (pour un LRS) et le rapport imprimable (HTML).",
+    export_title: "Exporter",
     field_errors: "Erreurs par champ (par passage sur la page)",
     folder: "Dossier :",
     formation: "Mode Formation : scores moyens",
@@ -374,6 +387,10 @@ pub static TRAINER_FR: TrainerStrings = TrainerStrings {
 /// The trainer's space in English.
 pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     abandons: "Where people give up",
+    cannot_write: "{folder}: cannot write the files ({error}); choose a folder you can write to",
+    file_read: "{file}: {n} session(s) read",
+    no_jsonl: "{folder}: no .jsonl file here; export sessions first, or type the folder where they are",
+    written: "Written in {folder}: {files}",
     button: "Trainer's space",
     competences: "Skills profile (DigComp 2.2)",
     device: "the sessions finished on this device",
@@ -381,6 +398,7 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     empty: "No session yet. Play a procedure to its end, or open exported sessions.",
     export: "Export the sessions shown",
     export_help: "Four files: the sessions (JSON Lines, to open here again), the events (CSV with \";\", for LibreOffice), the xAPI statements (for an LRS) and the printable report (HTML).",
+    export_title: "Export",
     field_errors: "Errors per field (per visit of the page)",
     folder: "Folder:",
     formation: "Training mode: average scores",
@@ -412,6 +430,17 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     with_hints: "with hints",
     without_help: "without help",
 };
+
+impl Strings {
+    /// The heading of a form's error summary, "1 erreur" or "3 erreurs" as portals write it.
+    pub fn form_errors(&self, n: usize) -> String {
+        if n == 1 {
+            self.form_error.to_string()
+        } else {
+            self.form_errors.replace("{n}", &n.to_string())
+        }
+    }
+}
 
 /// The table of a language; plain language (FALC) uses the French interface, already short.
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -133,7 +133,7 @@ fn playing(p: &Play, lang: Lang) -> String {
     if !st.errors.is_empty() {
         out.push_str(&format!(
             "<p role=\"alert\">{}</p><ul>",
-            esc(&s.form_errors.replace("{n}", &st.errors.len().to_string()))
+            esc(&s.form_errors(st.errors.len()))
         ));
         for e in &st.errors {
             let label = p

@@ -11,6 +11,7 @@ use dedale_core::metrics::report::{Report, report};
 use dedale_core::metrics::{Record, iso_day, jsonl, xapi};
 use dedale_core::model::Tone;
 
+use crate::i18n::strings;
 use crate::metrics::{local_sessions, mark_exported, today};
 use crate::store::Store;
 
@@ -70,10 +71,11 @@ impl Trainer {
             .get_or_insert_with(Vec::new)
             .push(name.to_string());
         self.report = report(&self.records);
-        let told = match lang {
-            Lang::En => format!("{name}: {read} session(s) read"),
-            _ => format!("{name} : {read} session(s) lue(s)"),
-        };
+        let told = strings(lang)
+            .trainer
+            .file_read
+            .replace("{file}", name)
+            .replace("{n}", &read.to_string());
         let tone = if problems.is_empty() {
             Tone::Success
         } else {
@@ -93,18 +95,9 @@ impl Trainer {
             .unwrap_or_default();
         found.sort();
         if found.is_empty() {
-            let shown = folder.display();
-            self.notice = Some((
-                Tone::Error,
-                match lang {
-                    Lang::En => format!(
-                        "{shown}: no .jsonl file here; export sessions first, or type the folder where they are"
-                    ),
-                    _ => format!(
-                        "{shown} : aucun fichier .jsonl ici ; exportez d'abord des sessions, ou tapez le dossier où elles sont"
-                    ),
-                },
-            ));
+            let shown = folder.display().to_string();
+            let told = strings(lang).trainer.no_jsonl.replace("{folder}", &shown);
+            self.notice = Some((Tone::Error, told));
             return;
         }
         self.files = Some(Vec::new());
@@ -164,28 +157,23 @@ impl Trainer {
                 .iter()
                 .try_for_each(|f| std::fs::write(folder.join(&f.name), &f.text))
         });
-        let shown = folder.display();
+        let shown = folder.display().to_string();
+        let t = strings(lang).trainer;
         match written {
             Ok(()) => {
                 let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-                let done = match lang {
-                    Lang::En => format!("Written in {shown}: {}", names.join(", ")),
-                    _ => format!("Écrit dans {shown} : {}", names.join(", ")),
-                };
+                let done = t
+                    .written
+                    .replace("{folder}", &shown)
+                    .replace("{files}", &names.join(", "));
                 self.exported(store, done);
             }
             Err(e) => {
-                self.notice = Some((
-                    Tone::Error,
-                    match lang {
-                        Lang::En => format!(
-                            "{shown}: cannot write the files ({e}); choose a folder you can write to"
-                        ),
-                        _ => format!(
-                            "{shown} : impossible d'écrire les fichiers ({e}) ; choisissez un dossier où l'on peut écrire"
-                        ),
-                    },
-                ));
+                let told = t
+                    .cannot_write
+                    .replace("{folder}", &shown)
+                    .replace("{error}", &e.to_string());
+                self.notice = Some((Tone::Error, told));
             }
         }
     }

@@ -133,7 +133,7 @@ fn sources(
             trainer.open_folder(&folder, lang);
         }
     });
-    widgets::heading(ui, t.export);
+    widgets::heading(ui, t.export_title);
     widgets::muted(ui, p, t.export_help);
     if widgets::primary(ui, p, t.export).clicked() {
         export(trainer, store, t, lang);

@@ -4,7 +4,9 @@
 
 use std::fmt::Write;
 
-use super::labels::{decimal, definitions, duration, incident, percent, plural, posture};
+use super::labels::{
+    decimal, definitions, duration, incident, percent, plural, posture, sessions_read,
+};
 use super::svg::{bars, boxes, esc, stacked};
 use super::{Report, ScenarioReport};
 use crate::Lang;
@@ -23,13 +25,12 @@ pub fn render(r: &Report, lang: Lang) -> String {
     );
     let _ = write!(
         o,
-        "<h1>{}</h1><p>{} {}</p>",
+        "<h1>{}</h1><p>{}</p>",
         t(
             "Rapport Dédale — mesures anonymes",
             "Dédale report — anonymous metrics"
         ),
-        plural(r.sessions, "session", "sessions"),
-        t("lues.", "read.")
+        sessions_read(r.sessions, lang)
     );
     if r.sessions < super::MIN_GROUP {
         let _ = write!(

@@ -8,6 +8,15 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The report's first line: French agrees the participle with the count ("1 session lue").
+pub fn sessions_read(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, _) => format!("{} read.", plural(n, "session", "sessions")),
+        (_, 1) => "1 session lue.".to_string(),
+        _ => format!("{n} sessions lues."),
+    }
+}
+
 /// "850 ms", "12 s", "3 min 05 s", "1 h 02 min".
 pub fn duration(ms: u64, _lang: Lang) -> String {
     if ms < 1000 {

@@ -195,6 +195,11 @@ fn renderers_escape_ids_and_draw_charts() {
     let html = rep.html(Lang::Fr);
     assert!(html.contains("<svg") && !html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
+    assert!(
+        html.contains("<p>1 session lue.</p>"),
+        "the participle agrees"
+    );
+    assert!(rep.text(Lang::En).contains("1 session read."));
     let csv = rep.csv(crate::metrics::csv_export::Delimiter::Comma);
     assert!(csv.starts_with("section,scénario,version,élément,mesure,valeur\n"));
 }

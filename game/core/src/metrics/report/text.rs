@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::labels::{decimal, definitions, duration, incident, percent, plural, posture};
+use super::labels::{
+    decimal, definitions, duration, incident, percent, plural, posture, sessions_read,
+};
 use super::{Report, ScenarioReport};
 use crate::Lang;
 
@@ -17,12 +19,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
             "Dédale report — anonymous metrics"
         )
     );
-    let _ = writeln!(
-        o,
-        "{} {}",
-        plural(r.sessions, "session", "sessions"),
-        t("lues.", "read.")
-    );
+    let _ = writeln!(o, "{}", sessions_read(r.sessions, lang));
     if r.sessions < super::MIN_GROUP {
         let _ = writeln!(
             o,
