@@ -100,7 +100,14 @@ fn steps() -> VecDeque<Step> {
             ("attendu erreur iban iban_checksum", "06-iban.png"),
         ],
     ));
-    v.extend([Step::Frames(20), Step::Shot("07-bilan.png")]);
+    v.extend([
+        Step::Frames(20),
+        Step::Shot("07-bilan.png"),
+        // The session just finished is already in the trainer's report on this device.
+        Step::Go(Screen::Trainer),
+        Step::Frames(20),
+        Step::Shot("10-espace-formateur.png"),
+    ]);
     v.extend([
         Step::Settings(|s| s.mode = Mode::Formation),
         Step::Start(0, 1),

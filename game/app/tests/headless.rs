@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use common::{app, app_with, loaded, root, screen, start_playing};
+use common::{app, app_with, loaded, root, screen, start_playing, state};
 use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
 use dedale::debrief::debrief;
@@ -155,37 +155,18 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
     for (line, step) in &parsed.steps {
         match step {
             Step::Act(action) => {
-                let state = app
-                    .world()
-                    .resource::<Game>()
-                    .play
-                    .as_ref()
-                    .expect("playing")
-                    .state
-                    .clone();
+                let state = state(&app).clone();
                 app.world_mut()
                     .write_message(Act(script::resolve(action.clone(), &state)));
                 app.update();
             }
             Step::ExpectPage(page) => {
-                let state = &app
-                    .world()
-                    .resource::<Game>()
-                    .play
-                    .as_ref()
-                    .expect("playing")
-                    .state;
+                let state = state(&app);
                 assert_eq!(&state.page, page, "{}:{line}", path.display());
                 assert_eq!(screen(&app), Screen::Playing, "{}:{line}", path.display());
             }
             Step::ExpectError(field, code) => {
-                let state = &app
-                    .world()
-                    .resource::<Game>()
-                    .play
-                    .as_ref()
-                    .expect("playing")
-                    .state;
+                let state = state(&app);
                 assert!(
                     state
                         .errors

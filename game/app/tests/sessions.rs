@@ -9,7 +9,6 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use common::{act, app_with, events, loaded, start_playing, temp_dir};
-use dedale::game::Game;
 use dedale::metrics::{Recording, exported_count, local_sessions, mark_exported};
 use dedale::screens::Screen;
 use dedale::store::{Item, Store};
@@ -104,15 +103,7 @@ fn a_run_left_unfinished_is_closed_as_abandoned_where_it_stopped() {
     loaded(&mut app);
     start_playing(&mut app, 0, 5);
     a_few_steps(&mut app);
-    let page = app
-        .world()
-        .resource::<Game>()
-        .play
-        .as_ref()
-        .expect("playing")
-        .state
-        .page
-        .clone();
+    let page = common::state(&app).page.clone();
     let kept = events(&app);
     drop(app);
     // The run itself is gone (another browser profile, a deleted save): only its record is left.

@@ -60,6 +60,16 @@ pub fn act(app: &mut App, action: Action) {
     app.update();
 }
 
+/// The engine's state of the run under way, which the app keeps no copy of.
+pub fn state(app: &App) -> &dedale_core::engine::State {
+    &app.world()
+        .resource::<Game>()
+        .play
+        .as_ref()
+        .expect("a run is under way")
+        .state
+}
+
 /// The engine's events so far in the run under way.
 pub fn events(app: &App) -> usize {
     app.world()
