@@ -14,17 +14,14 @@
 // Progress goes to stderr; the results (a table, then a Markdown block to
 // paste into docs/benchmarks.md) go to stdout.
 
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
-import { tmpdir, cpus, totalmem, loadavg } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
+import { cpus, totalmem, loadavg } from "node:os";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
-import { chromium } from "playwright-core";
+import { root, serve as serveDir, launch } from "./browser.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
 const dist = resolve(process.argv[2] ?? join(root, "web", "dist"));
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -71,16 +68,9 @@ function sizes() {
 // ---------------------------------------------------------------- server
 
 async function serve() {
-  const server = spawn("python3", [join(root, "web", "serve.py"), "--port", "0", "--dir", dist], { stdio: ["ignore", "pipe", "inherit"] });
-  process.on("exit", () => server.kill());
-  const url = await new Promise((resolve, reject) => {
-    server.stdout.on("data", (chunk) => {
-      const match = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (match) resolve(match[0]);
-    });
-    server.on("exit", (code) => reject(new Error(`serve.py stopped (${code})`)));
-  });
-  return { server, url };
+  const served = await serveDir(dist);
+  process.on("exit", () => served.server.kill());
+  return served;
 }
 
 // ---------------------------------------------------------------- CPU of the browser
@@ -158,16 +148,7 @@ function cpuBetween(before, after) {
 // ---------------------------------------------------------------- one browser, one first visit
 
 async function run(url, index) {
-  const userDataDir = mkdtempSync(join(tmpdir(), "dedale-bench-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-    ],
-  });
+  const { context, userDataDir } = await launch("dedale-bench-");
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const problems = [];

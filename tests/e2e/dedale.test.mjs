@@ -5,44 +5,32 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { root, serve, launch } from "./browser.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const out = join(here, "out");
+const out = join(dirname(fileURLToPath(import.meta.url)), "out");
 mkdirSync(out, { recursive: true });
 
 let server;
 let url;
 
 before(async () => {
-  server = spawn("python3", [join(root, "web", "serve.py"), "--port", "0", "--dir", join(root, "web", "dist")]);
-  url = await new Promise((resolve, reject) => {
-    server.stdout.on("data", (chunk) => {
-      const match = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (match) resolve(match[0]);
-    });
-    server.on("exit", (code) => reject(new Error(`le serveur s'est arrêté (${code})`)));
-  });
+  ({ server, url } = await serve());
 });
 
-after(() => server?.kill());
+// A failed test leaves its browser open: close them all, or node waits for them.
+const browsers = [];
+after(async () => {
+  await Promise.all(browsers.map((c) => c.close().catch(() => {})));
+  server?.kill();
+});
 
 async function open() {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "dedale-chromium-")), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-    ],
-  });
+  const { context } = await launch();
+  browsers.push(context);
   const page = context.pages()[0] ?? (await context.newPage());
   // Counts the game's frames, so a test waits for the game to have drawn what a key did
   // (software WebGL makes a frame slow, and egui moves the focus in the frame after Tab).
@@ -211,9 +199,172 @@ async function onPage(page, title, timeout = 60_000) {
   await page.waitForTimeout(400);
 }
 
-/** The values the scenario's persona has in her folder, read as a player reads the papers. */
-const papers = (page) => ({
-  get: (label) => folderValue(page, label),
+/** The newest code the phone or the mailbox received, as the mirror lists the messages. */
+async function newestCode(page) {
+  const messages = await page.$$eval("#mirror li.message", (items) => items.map((li) => li.textContent));
+  const code = messages.map((m) => m.match(/\b\d{6}\b/)?.[0]).find(Boolean);
+  assert.ok(code, `a code among the messages: ${messages}`);
+  return code;
+}
+
+test("the RSA claim is played to its success ending with the keyboard and the mouse", async () => {
+  const { context, page, problems } = await open();
+  await page.goto(url);
+  await toLogin(page);
+
+  // Logging in: the NIR from the carte Vitale, the password from the folded note.
+  await type(page, await folderValue(page, "N° de sécurité sociale"));
+  await tab(page);
+  await type(page, await folderValue(page, "Mot de passe"));
+  await key(page, "Enter");
+
+  // The code arrives by SMS: the player opens the phone with the mouse, reads it,
+  // clicks back in the code field and types it.
+  await onPage(page, "Vérification de votre identité");
+  await until(page, "Code reçu par SMS");
+  await page.mouse.click(1040, 82); // the « Téléphone » tab
+  await settle(page);
+  await page.mouse.click(1062, 194); // the MesAllocs text message, opened
+  await settle(page);
+  await shot(page, "10-telephone-code.png");
+  const code = await newestCode(page);
+  await page.mouse.click(285, 314);
+  await settle(page);
+  await type(page, code);
+  await key(page, "Enter");
+
+  await onPage(page, "Mon espace");
+  await key(page, "Enter");
+  await onPage(page, "Mes démarches");
+  await tab(page);
+  await key(page, "Enter");
+  await onPage(page, "Demander le RSA");
+  await key(page, "Enter");
+
+  // Her situation: alone, no children, a tenant; radio buttons with Space, Tab between them.
+  await onPage(page, "Votre situation");
+  await key(page, "Space");
+  await tab(page, 2);
+  await key(page, "Space");
+  await tab(page, 2);
+  await key(page, "Space");
+  await shot(page, "11-situation.png");
+  await tab(page, 4);
+  await key(page, "Enter");
+
+  await onPage(page, "Votre logement");
+  for (const [i, label] of ["Adresse", "Code postal", "Ville", "Loyer et charges du mois (en euros)"].entries()) {
+    if (i > 0) await tab(page);
+    await type(page, await folderValue(page, label));
+  }
+  await key(page, "Enter");
+
+  await onPage(page, "Vos ressources des 3 derniers mois");
+  for (const [i, label] of [
+    "Net à payer (en euros)",
+    "Total des sommes reçues en septembre 2026 (en euros)",
+    "Total des sommes reçues en octobre 2026 (en euros)",
+  ].entries()) {
+    if (i > 0) await tab(page);
+    await type(page, await folderValue(page, label));
+  }
+  await key(page, "Enter");
+
+  // The bank: a slip on purpose (two digits swapped), the portal's error, then the right IBAN.
+  await onPage(page, "Vos coordonnées bancaires");
+  const lines = await page.$$eval("#mirror ul.document li", (items) => items.map((li) => li.textContent));
+  const ribStart = lines.findIndex((l) => l === "Banque : Banque Fictive du Littoral");
+  const holder = lines[ribStart + 1].split(" : ")[1];
+  const iban = lines[ribStart + 2].split(" : ")[1];
+  assert.match(iban, /^FR76/);
+  await type(page, holder);
+  await tab(page);
+  const digits = iban.indexOf("7158");
+  assert.ok(digits > 0, "the RIB's IBAN is the scenario's");
+  await type(page, iban.slice(0, digits) + "7518" + iban.slice(digits + 4));
+  await key(page, "Enter");
+  await until(page, "Le formulaire contient");
+  await until(page, "IBAN : ");
+  await shot(page, "12-erreur-iban.png");
+  // The error moved the focus back to the IBAN: select it all (Ctrl held over a frame, as
+  // a hand does: bevy_egui reads the modifiers once per frame) and type it again.
+  await page.keyboard.down("Control");
+  await settle(page);
+  await key(page, "a");
+  await page.keyboard.up("Control");
+  await settle(page);
+  await type(page, iban);
+  await key(page, "Enter");
+
+  // The tax notice: the phone's photo first (refused), then the downloaded PDF.
+  await onPage(page, "Vos justificatifs");
+  await key(page, "Enter");
+  await key(page, "Enter");
+  await until(page, "Ce type de fichier n'est pas accepté");
+  await shot(page, "13-photo-refusee.png");
+  await key(page, "Enter");
+  await tab(page, 2);
+  await key(page, "Enter");
+  await until(page, "Votre dernier avis d'impôt : avis_impot_2026.pdf");
+  await tab(page);
+  await key(page, "Enter");
+
+  // The declaration: both boxes, then send; a network error may come first, as on real portals.
+  await onPage(page, "Envoyer votre demande");
+  await key(page, "Space");
+  await tab(page);
+  await key(page, "Space");
+  await tab(page);
+  await shot(page, "14-declaration.png");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await key(page, "Enter");
+    const title = await page
+      .waitForFunction(() => document.querySelector("#mirror h1")?.textContent === "Demande de RSA envoyée", null, {
+        timeout: 15_000,
+      })
+      .then(() => "sent", () => "not yet");
+    if (title === "sent") break;
+    await shot(page, `15-envoi-${attempt + 1}.png`);
+  }
+  await onPage(page, "Demande de RSA envoyée");
+  await until(page, "MA-RSA-2026-");
+  await shot(page, "16-bilan.png");
+  const record = await page.evaluate(() => localStorage.getItem("dedale.sessions"));
+  assert.ok(record?.includes('"demande_envoyee"'), "the finished session is kept with its ending");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("once loaded, the game starts again without any network", async (t) => {
+  // A server of its own, stopped mid-test, as workshop Wi-Fi does.
+  const own = await serve();
+  t.after(() => own.server.kill());
+  const { context, page, problems } = await open();
+  await page.goto(own.url);
+  await until(page, "S'entraîner aux démarches");
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100));
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith("dedale-")));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((p) => p.endsWith("dedale_bg.wasm")), `the .wasm is cached: ${cached}`);
+  assert.ok(cached.some((p) => p.includes("scenarios/")), `the scenarios are cached: ${cached}`);
+
+  own.server.kill();
+  await context.setOffline(true);
+  await page.reload();
+  await until(page, "S'entraîner aux démarches");
+  await key(page, "Enter");
+  await until(page, "Choisissez une démarche");
+  await key(page, "Enter");
+  await until(page, "Qui : Sandrine");
+  await key(page, "Enter");
+  await onPage(page, "Bienvenue sur MesAllocs");
+  await shot(page, "17-hors-ligne.png");
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test("a broken scenario file opened by a trainer shows its error with the line", async () => {
