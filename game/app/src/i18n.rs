@@ -21,10 +21,13 @@ pub struct Strings {
     pub choose_title: &'static str,
     pub clock_help: &'static str,
     pub competences: &'static str,
-    pub counts: &'static str,
     pub dialogue: &'static str,
     pub difficulty: &'static str,
     pub easy: &'static str,
+    /// "No", one and several input errors: French says "aucune erreur", "1 erreur", "2 erreurs".
+    pub count_errors: [&'static str; 3],
+    pub count_hints: [&'static str; 3],
+    pub count_incidents: [&'static str; 3],
     pub ending_abandon: &'static str,
     pub ending_failure: &'static str,
     pub ending_success: &'static str,
@@ -82,6 +85,7 @@ pub struct Strings {
     pub role_atelier: &'static str,
     pub role_formation: &'static str,
     pub scores: &'static str,
+    pub score_line: &'static str,
     pub secure: &'static str,
     pub settings: &'static str,
     pub show: &'static str,
@@ -116,10 +120,16 @@ pub static FR: Strings = Strings {
     choose_title: "Choisissez une démarche",
     clock_help: "Le temps passé sur la démarche. Certains sites ferment la session si l'on ne fait rien pendant longtemps.",
     competences: "Compétences",
-    counts: "{e} erreur(s) de saisie, {h} indice(s), {i} incident(s).",
     dialogue: "Dialogue",
     difficulty: "Difficulté",
     easy: "facile",
+    count_errors: [
+        "aucune erreur de saisie",
+        "1 erreur de saisie",
+        "{n} erreurs de saisie",
+    ],
+    count_hints: ["aucun indice", "1 indice", "{n} indices"],
+    count_incidents: ["aucun incident", "1 incident", "{n} incidents"],
     ending_abandon: "Démarche abandonnée.",
     ending_failure: "La démarche n'a pas abouti.",
     ending_success: "Démarche réussie !",
@@ -177,6 +187,7 @@ pub static FR: Strings = Strings {
     role_atelier: "Vous êtes {name}. Faites la démarche vous-même, à votre rythme.",
     role_formation: "Vous êtes le ou la professionnelle qui accompagne {name}. À vous de choisir comment.",
     scores: "Vos scores",
+    score_line: "{name} : {v} / 100",
     secure: "Sécurisé",
     settings: "Réglages",
     show: "Afficher",
@@ -211,10 +222,12 @@ pub static EN: Strings = Strings {
     choose_title: "Choose a procedure",
     clock_help: "Time spent on the procedure. Some websites close the session after a long time without any action.",
     competences: "Skills",
-    counts: "{e} input error(s), {h} hint(s), {i} incident(s).",
     dialogue: "Dialogue",
     difficulty: "Difficulty",
     easy: "easy",
+    count_errors: ["no input errors", "1 input error", "{n} input errors"],
+    count_hints: ["no hints", "1 hint", "{n} hints"],
+    count_incidents: ["no incidents", "1 incident", "{n} incidents"],
     ending_abandon: "Procedure given up.",
     ending_failure: "The procedure did not succeed.",
     ending_success: "Procedure completed!",
@@ -272,6 +285,7 @@ pub static EN: Strings = Strings {
     role_atelier: "You are {name}. Do the procedure yourself, at your own pace.",
     role_formation: "You are the professional supporting {name}. It is up to you how.",
     scores: "Your scores",
+    score_line: "{name}: {v}/100",
     secure: "Secure",
     settings: "Settings",
     show: "Show",
@@ -361,7 +375,7 @@ pub static TRAINER_FR: TrainerStrings = TrainerStrings {
     given_up: "abandonnées",
     group: "Code du groupe",
     group_help: "Enregistré avec les prochaines sessions de cet appareil, pour comparer des groupes. Lettres, chiffres, - et _ seulement : jamais un nom.",
-    group_row: "{g} : {n} session(s), {s} de réussite, {a} d'abandon, durée médiane {d}, {h} indice(s) par session",
+    group_row: "{g} : {n}, {s} de réussite, {a} d'abandon, durée médiane {d}, indices par session : {h}",
     groups: "Groupes",
     hints: "Indices demandés par page",
     incidents: "Incidents rencontrés",
@@ -408,7 +422,7 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     given_up: "given up",
     group: "Group code",
     group_help: "Recorded with the next sessions on this device, to compare groups. Letters, digits, - and _ only: never a name.",
-    group_row: "{g}: {n} session(s), {s} succeeded, {a} given up, median length {d}, {h} hint(s) per session",
+    group_row: "{g}: {n}, {s} succeeded, {a} given up, median length {d}, hints per session: {h}",
     groups: "Groups",
     hints: "Hints asked per page",
     incidents: "Incidents met",
@@ -431,7 +445,38 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     without_help: "without help",
 };
 
+/// "aucun indice", "1 indice", "3 indices": a count with the words that agree with it.
+fn count(forms: [&str; 3], n: usize) -> String {
+    match n {
+        0 => forms[0].to_string(),
+        1 => forms[1].to_string(),
+        _ => forms[2].replace("{n}", &n.to_string()),
+    }
+}
+
 impl Strings {
+    /// A gauge's value as the debrief writes it: "Droits : 60 / 100".
+    pub fn score(&self, name: &str, value: i32) -> String {
+        self.score_line
+            .replace("{name}", name)
+            .replace("{v}", &value.to_string())
+    }
+
+    /// The debrief's summary of an attempt, as a sentence: "Aucune erreur de saisie, 1 indice, 2 incidents."
+    pub fn counts(&self, errors: usize, hints: usize, incidents: usize) -> String {
+        let line = format!(
+            "{}, {}, {}.",
+            count(self.count_errors, errors),
+            count(self.count_hints, hints),
+            count(self.count_incidents, incidents)
+        );
+        let mut chars = line.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
     /// The heading of a form's error summary, "1 erreur" or "3 erreurs" as portals write it.
     pub fn form_errors(&self, n: usize) -> String {
         if n == 1 {
@@ -510,4 +555,37 @@ pub fn competence(code: &str, lang: Lang) -> String {
         _ => return code.to_string(),
     };
     format!("{code} {}", if lang == Lang::En { en } else { fr })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(
+            strings(Lang::Fr).counts(0, 1, 2),
+            "Aucune erreur de saisie, 1 indice, 2 incidents."
+        );
+        assert_eq!(
+            strings(Lang::Fr).counts(3, 0, 1),
+            "3 erreurs de saisie, aucun indice, 1 incident."
+        );
+        assert_eq!(
+            strings(Lang::En).counts(1, 2, 0),
+            "1 input error, 2 hints, no incidents."
+        );
+    }
+
+    #[test]
+    fn form_error_summary_agrees() {
+        assert_eq!(
+            strings(Lang::Fr).form_errors(1),
+            "Le formulaire contient 1 erreur :"
+        );
+        assert_eq!(
+            strings(Lang::Fr).form_errors(4),
+            "Le formulaire contient 4 erreurs :"
+        );
+    }
 }

@@ -9,7 +9,7 @@ use dedale_core::metrics::report::Report;
 use dedale_core::model::{Block, Device, Mode};
 
 use crate::catalog::Catalog;
-use crate::debrief::debrief;
+use crate::debrief::{Debrief, debrief};
 use crate::game::Play;
 use crate::i18n::strings;
 use crate::screens::Screen;
@@ -82,31 +82,63 @@ pub fn html(
             esc(p.scenario.persona.goal.get(lang))
         ),
         (Screen::Playing, Some(p)) => playing(p, lang),
-        (Screen::Debrief, Some(p)) => match debrief(&p.scenario, &p.state, lang) {
-            Some(d) => {
-                let mut out = format!("<h1>{}</h1>", esc(&d.title));
-                if let Some(r) = &d.receipt {
-                    out.push_str(&format!("<p>{} {}</p>", esc(s.receipt), esc(r)));
-                }
-                out.push_str(&format!(
-                    "<h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
-                    esc(s.what_happened),
-                    esc(&d.what_happened),
-                    esc(s.remember)
-                ));
-                for r in &d.remember {
-                    out.push_str(&format!("<li>{}</li>", esc(r)));
-                }
-                out + &format!(
-                    "</ul><h2>{}</h2><p>{}</p>",
-                    esc(s.help_for_real),
-                    esc(&d.help)
-                )
-            }
-            None => String::new(),
-        },
+        (Screen::Debrief, Some(p)) => debrief(&p.scenario, &p.state, lang)
+            .map(|d| debrief_html(&d, lang))
+            .unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// The debrief in the order the screen shows it, scores and timeline included.
+fn debrief_html(d: &Debrief, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut out = format!("<h1>{}</h1>", esc(&d.title));
+    if let Some(r) = &d.receipt {
+        out.push_str(&format!("<p>{} {}</p>", esc(s.receipt), esc(r)));
+    }
+    if let Some((droits, autonomie)) = d.scores {
+        out.push_str(&format!("<h2>{}</h2><ul>", esc(s.scores)));
+        for (name, v) in [(s.rights, droits), (s.autonomy, autonomie)] {
+            out.push_str(&format!("<li>{}</li>", esc(&s.score(name, v))));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str(&format!(
+        "<h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
+        esc(s.what_happened),
+        esc(&d.what_happened),
+        esc(s.remember)
+    ));
+    for r in &d.remember {
+        out.push_str(&format!("<li>{}</li>", esc(r)));
+    }
+    out.push_str(&format!(
+        "</ul><h2>{}</h2><p>{}</p>",
+        esc(s.help_for_real),
+        esc(&d.help)
+    ));
+    if !d.notes.is_empty() {
+        out.push_str(&format!("<h2>{}</h2><ul>", esc(s.your_choices)));
+        for n in &d.notes {
+            out.push_str(&format!("<li>{}</li>", esc(n)));
+        }
+        out.push_str("</ul>");
+    }
+    let (errors, hints, incidents) = d.counts;
+    out.push_str(&format!(
+        "<h2>{}</h2><p>{}</p><ol>",
+        esc(s.timeline),
+        esc(&s.counts(errors, hints, incidents))
+    ));
+    for m in &d.timeline {
+        out.push_str(&format!(
+            "<li>{:02}:{:02} {}</li>",
+            m.at_s / 60,
+            m.at_s % 60,
+            esc(&m.text)
+        ));
+    }
+    out + "</ol>"
 }
 
 fn playing(p: &Play, lang: Lang) -> String {
@@ -287,5 +319,43 @@ mod tests {
             !html.contains("<b>1</b>"),
             "typed text never goes into the mirror"
         );
+    }
+
+    #[test]
+    fn the_mirror_reads_the_whole_debrief() {
+        use dedale_core::engine::Action;
+        let text = crate::catalog::SHIPPED[0].1;
+        let (scenario, _) =
+            dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
+                .expect("valid");
+        let scenario = std::sync::Arc::new(scenario);
+        let (mut session, _) =
+            dedale_core::engine::Session::start(&scenario, dedale_core::engine::Settings::new(5));
+        session.act(Action::Press {
+            button: "se_connecter".into(),
+        });
+        session.act(Action::Hint);
+        session.act(Action::Abandon);
+        let play = Play {
+            entry: 0,
+            scenario: scenario.clone(),
+            state: session.into_state(),
+            last: Vec::new(),
+            seed: 5,
+        };
+        let html = html(
+            Screen::Debrief,
+            Some(&play),
+            &Catalog::default(),
+            &Report::default(),
+            Lang::Fr,
+        );
+        assert!(html.contains("<h2>Ce qui s'est passé</h2>"), "{html}");
+        assert!(html.contains("<h2>Votre parcours</h2>"), "{html}");
+        assert!(
+            html.contains("<p>Aucune erreur de saisie, 1 indice, aucun incident.</p>"),
+            "{html}"
+        );
+        assert!(html.contains("<li>00:00 Page « "), "{html}");
     }
 }

@@ -76,9 +76,7 @@ fn draw(
                         if let Some((droits, autonomie)) = d.scores {
                             widgets::heading(ui, s.scores);
                             for (name, v) in [(s.rights, droits), (s.autonomy, autonomie)] {
-                                ui.label(
-                                    egui::RichText::new(format!("{name} : {v} / 100")).strong(),
-                                );
+                                ui.label(egui::RichText::new(s.score(name, v)).strong());
                                 ui.add(egui::ProgressBar::new(v as f32 / 100.0).fill(p.primary));
                             }
                         }
@@ -102,14 +100,7 @@ fn draw(
                         ui.set_width(ui.available_width());
                         widgets::heading(ui, s.timeline);
                         let (errors, hints, incidents) = d.counts;
-                        widgets::muted(
-                            ui,
-                            &p,
-                            &s.counts
-                                .replace("{e}", &errors.to_string())
-                                .replace("{h}", &hints.to_string())
-                                .replace("{i}", &incidents.to_string()),
-                        );
+                        widgets::muted(ui, &p, &s.counts(errors, hints, incidents));
                         for m in &d.timeline {
                             ui.label(format!(
                                 "{:02}:{:02}  {}  {}",

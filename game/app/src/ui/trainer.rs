@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::Lang;
-use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, posture};
+use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, plural, posture};
 use dedale_core::metrics::report::{Quartiles, ScenarioReport};
 use dedale_core::metrics::sanitise_group;
 
@@ -215,7 +215,7 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
                 ui.label(
                     t.group_row
                         .replace("{g}", &g.group)
-                        .replace("{n}", &g.sessions.to_string())
+                        .replace("{n}", &plural(g.sessions, "session", "sessions"))
                         .replace("{s}", &percent(g.succeeded, g.sessions, lang))
                         .replace("{a}", &percent(g.abandoned, g.sessions, lang))
                         .replace("{d}", &duration(g.median_ms, lang))

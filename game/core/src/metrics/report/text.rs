@@ -70,10 +70,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
             g.abandoned,
             t("durée médiane", "median length"),
             duration(g.median_ms, lang),
+            t("indices par session", "hints per session"),
             decimal(g.hints_per_session, lang),
-            t("indice(s) par session", "hint(s) per session"),
+            t("erreurs par session", "errors per session"),
             decimal(g.errors_per_session, lang),
-            t("erreur(s) par session", "error(s) per session"),
         );
     }
     if !r.small_groups.is_empty() {
