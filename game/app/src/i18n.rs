@@ -308,7 +308,7 @@ pub static EN: Strings = Strings {
 pub struct TrainerStrings {
     pub abandons: &'static str,
     pub cannot_write: &'static str,
-    pub file_read: &'static str,
+    pub file_read: [&'static str; 3],
     pub no_jsonl: &'static str,
     pub written: &'static str,
     pub button: &'static str,
@@ -337,6 +337,12 @@ pub struct TrainerStrings {
     pub open_files: &'static str,
     pub open_folder: &'static str,
     pub outcomes: &'static str,
+    pub legend: &'static str,
+    pub count_sessions: [&'static str; 3],
+    pub count_succeeded: [&'static str; 3],
+    pub count_failed: [&'static str; 3],
+    pub count_given_up: [&'static str; 3],
+    pub scenario_version: &'static str,
     pub postures: &'static str,
     pub read_from: &'static str,
     pub sessions_here: &'static str,
@@ -355,7 +361,11 @@ pub struct TrainerStrings {
 pub static TRAINER_FR: TrainerStrings = TrainerStrings {
     abandons: "Où l'on abandonne",
     cannot_write: "{folder} : impossible d'écrire les fichiers ({error}) ; choisissez un dossier où l'on peut écrire",
-    file_read: "{file} : {n} session(s) lue(s)",
+    file_read: [
+        "{file} : aucune session lue",
+        "{file} : 1 session lue",
+        "{file} : {n} sessions lues",
+    ],
     no_jsonl: "{folder} : aucun fichier .jsonl ici ; exportez d'abord des sessions, ou tapez le dossier où elles sont",
     written: "Écrit dans {folder} : {files}",
     button: "Espace formateur",
@@ -383,10 +393,16 @@ pub static TRAINER_FR: TrainerStrings = TrainerStrings {
     not_met: "pas atteinte",
     open_files: "Ouvrir des sessions exportées…",
     open_folder: "Lire les sessions de ce dossier",
-    outcomes: "{n} session(s) : {s} réussie(s), {f} échouée(s), {a} abandonnée(s).",
+    outcomes: "{n} : {s}, {f}, {a}.",
+    legend: "{w} : {n}",
+    count_sessions: ["aucune session", "1 session", "{n} sessions"],
+    count_succeeded: ["0 réussie", "1 réussie", "{n} réussies"],
+    count_failed: ["0 échouée", "1 échouée", "{n} échouées"],
+    count_given_up: ["0 abandonnée", "1 abandonnée", "{n} abandonnées"],
+    scenario_version: "{id}, version {v}",
     postures: "Postures choisies",
     read_from: "Rapport sur :",
-    sessions_here: "Sessions terminées sur cet appareil : {n}, dont {e} déjà exportée(s).",
+    sessions_here: "Sessions terminées sur cet appareil : {n} ; déjà exportées : {e}.",
     show_device: "Voir les sessions de cet appareil",
     succeeded: "réussies",
     time_per_page: "Temps par page (médiane, entre le 1er et le 3e quartile)",
@@ -402,7 +418,11 @@ pub static TRAINER_FR: TrainerStrings = TrainerStrings {
 pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     abandons: "Where people give up",
     cannot_write: "{folder}: cannot write the files ({error}); choose a folder you can write to",
-    file_read: "{file}: {n} session(s) read",
+    file_read: [
+        "{file}: no sessions read",
+        "{file}: 1 session read",
+        "{file}: {n} sessions read",
+    ],
     no_jsonl: "{folder}: no .jsonl file here; export sessions first, or type the folder where they are",
     written: "Written in {folder}: {files}",
     button: "Trainer's space",
@@ -430,7 +450,13 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     not_met: "not met",
     open_files: "Open exported sessions…",
     open_folder: "Read the sessions in this folder",
-    outcomes: "{n} session(s): {s} succeeded, {f} failed, {a} given up.",
+    outcomes: "{n}: {s}, {f}, {a}.",
+    legend: "{w}: {n}",
+    count_sessions: ["no sessions", "1 session", "{n} sessions"],
+    count_succeeded: ["0 succeeded", "1 succeeded", "{n} succeeded"],
+    count_failed: ["0 failed", "1 failed", "{n} failed"],
+    count_given_up: ["0 given up", "1 given up", "{n} given up"],
+    scenario_version: "{id}, version {v}",
     postures: "Postures chosen",
     read_from: "Report on:",
     sessions_here: "Sessions finished on this device: {n}, {e} of them already exported.",
@@ -445,13 +471,10 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     without_help: "without help",
 };
 
-/// "aucun indice", "1 indice", "3 indices": a count with the words that agree with it.
-fn count(forms: [&str; 3], n: usize) -> String {
-    match n {
-        0 => forms[0].to_string(),
-        1 => forms[1].to_string(),
-        _ => forms[2].replace("{n}", &n.to_string()),
-    }
+/// "aucun indice", "1 indice", "3 indices": a count with the words that agree
+/// with it, from the forms for none, one and more (each may hold `{n}`).
+pub fn count(forms: [&str; 3], n: usize) -> String {
+    forms[n.min(2)].replace("{n}", &n.to_string())
 }
 
 impl Strings {

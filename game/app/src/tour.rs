@@ -24,6 +24,8 @@ enum Step {
     Start(usize, u64),
     Act(Action),
     Settings(fn(&mut Settings)),
+    /// Resizes the window, so a long screen fits in one picture.
+    Size(f32, f32),
     Exit,
 }
 
@@ -105,8 +107,11 @@ fn steps() -> VecDeque<Step> {
         Step::Shot("07-bilan.png"),
         // The session just finished is already in the trainer's report on this device.
         Step::Go(Screen::Trainer),
-        Step::Frames(20),
+        Step::Size(1280.0, 1500.0),
+        Step::Frames(30),
         Step::Shot("10-espace-formateur.png"),
+        Step::Frames(5),
+        Step::Size(1280.0, 800.0),
     ]);
     v.extend([
         Step::Settings(|s| s.mode = Mode::Formation),
@@ -147,6 +152,7 @@ fn run(
     game: Res<Game>,
     mut exit: MessageWriter<AppExit>,
     mut desk: ResMut<crate::ui::DeskHandle>,
+    mut windows: Query<&mut Window>,
 ) {
     if tour.wait > 0 {
         tour.wait -= 1;
@@ -174,6 +180,11 @@ fn run(
             acts.write(Act(script::resolve(action, &play.state)));
         }
         Step::Settings(change) => change(&mut settings),
+        Step::Size(width, height) => {
+            for mut window in &mut windows {
+                window.resolution.set(width, height);
+            }
+        }
         Step::Exit => {
             exit.write(AppExit::Success);
         }

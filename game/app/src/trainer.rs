@@ -11,7 +11,7 @@ use dedale_core::metrics::report::{Report, report};
 use dedale_core::metrics::{Record, iso_day, jsonl, xapi};
 use dedale_core::model::Tone;
 
-use crate::i18n::strings;
+use crate::i18n::{count, strings};
 use crate::metrics::{local_sessions, mark_exported, today};
 use crate::store::Store;
 
@@ -71,11 +71,7 @@ impl Trainer {
             .get_or_insert_with(Vec::new)
             .push(name.to_string());
         self.report = report(&self.records);
-        let told = strings(lang)
-            .trainer
-            .file_read
-            .replace("{file}", name)
-            .replace("{n}", &read.to_string());
+        let told = count(strings(lang).trainer.file_read, read).replace("{file}", name);
         let tone = if problems.is_empty() {
             Tone::Success
         } else {

@@ -6,12 +6,12 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::Lang;
-use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, plural, posture};
+use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, posture};
 use dedale_core::metrics::report::{Quartiles, ScenarioReport};
 use dedale_core::metrics::sanitise_group;
 
 use super::{UiSet, look};
-use crate::i18n::{Strings, TrainerStrings, competence};
+use crate::i18n::{Strings, TrainerStrings, competence, count};
 use crate::metrics::{exported_count, local_sessions};
 use crate::screens::Screen;
 use crate::settings::Settings;
@@ -196,6 +196,7 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
                 stacked(
                     ui,
                     p,
+                    t,
                     &competence(&c.code, lang),
                     &[
                         (c.without_help, p.success, t.without_help),
@@ -215,7 +216,7 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
                 ui.label(
                     t.group_row
                         .replace("{g}", &g.group)
-                        .replace("{n}", &plural(g.sessions, "session", "sessions"))
+                        .replace("{n}", &count(t.count_sessions, g.sessions))
                         .replace("{s}", &percent(g.succeeded, g.sessions, lang))
                         .replace("{a}", &percent(g.abandoned, g.sessions, lang))
                         .replace("{d}", &duration(g.median_ms, lang))
@@ -235,7 +236,12 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
 
 fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, lang: Lang) {
     let (t, rights, autonomy) = (s.trainer, s.rights, s.autonomy);
-    widgets::heading(ui, &format!("{} ({})", sc.scenario, sc.version));
+    widgets::heading(
+        ui,
+        &t.scenario_version
+            .replace("{id}", &sc.scenario)
+            .replace("{v}", &sc.version),
+    );
     if sc.content_hashes > 1 {
         widgets::notice(
             ui,
@@ -247,10 +253,10 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
     }
     ui.label(
         t.outcomes
-            .replace("{n}", &sc.sessions.to_string())
-            .replace("{s}", &sc.succeeded.to_string())
-            .replace("{f}", &sc.failed.to_string())
-            .replace("{a}", &sc.abandoned.to_string()),
+            .replace("{n}", &count(t.count_sessions, sc.sessions))
+            .replace("{s}", &count(t.count_succeeded, sc.succeeded))
+            .replace("{f}", &count(t.count_failed, sc.failed))
+            .replace("{a}", &count(t.count_given_up, sc.abandoned)),
     );
     let others = sc
         .sessions
@@ -258,6 +264,7 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
     stacked(
         ui,
         p,
+        t,
         "",
         &[
             (sc.succeeded, p.success, t.succeeded),
@@ -278,7 +285,10 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
                 &format!("{:.0}", f.score),
                 p.error,
             );
-            widgets::muted(ui, p, &format!("    {}", f.explain(lang)));
+            ui.horizontal(|ui| {
+                ui.add_space(LABEL + ui.spacing().item_spacing.x);
+                widgets::muted(ui, p, &f.reasons(lang));
+            });
         }
     }
     let timed: Vec<(&str, Quartiles)> = sc
@@ -389,6 +399,18 @@ const LABEL: f32 = 220.0;
 /// Height of a chart's row.
 const ROW: f32 = BODY * 1.4;
 
+/// The label column of a chart row, left-aligned and cut with "…" when too long.
+fn label_cell(ui: &mut egui::Ui, label: &str) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(LABEL, ROW),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(LABEL);
+            ui.add(egui::Label::new(label).truncate());
+        },
+    );
+}
+
 /// One bar, its label on the left and its figure on the right.
 fn bar(
     ui: &mut egui::Ui,
@@ -399,29 +421,39 @@ fn bar(
     colour: egui::Color32,
 ) {
     ui.horizontal(|ui| {
-        ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
-        let width = (ui.available_width() - 120.0).max(80.0);
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
-        let painter = ui.painter();
-        painter.rect_filled(rect, 3.0, p.faint);
-        let filled = egui::Rect::from_min_size(
-            rect.min,
-            egui::vec2(rect.width() * share.clamp(0.0, 1.0), rect.height()),
-        );
-        painter.rect_filled(filled, 3.0, colour);
-        ui.label(egui::RichText::new(figure).strong());
+        label_cell(ui, label);
+        // The figure sits at the right edge and the bar takes what is left, so a
+        // long figure shortens the bar rather than pushing the card wider.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(egui::RichText::new(figure).strong());
+            let width = (ui.available_width() - 8.0).max(40.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 3.0, p.faint);
+            let filled = egui::Rect::from_min_size(
+                rect.min,
+                egui::vec2(rect.width() * share.clamp(0.0, 1.0), rect.height()),
+            );
+            painter.rect_filled(filled, 3.0, colour);
+        });
     });
 }
 
 /// Shares of a whole, side by side, with a legend that gives the numbers.
-fn stacked(ui: &mut egui::Ui, p: &Palette, label: &str, parts: &[(usize, egui::Color32, &str)]) {
+fn stacked(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    t: &TrainerStrings,
+    label: &str,
+    parts: &[(usize, egui::Color32, &str)],
+) {
     let total: usize = parts.iter().map(|(n, _, _)| n).sum();
     if total == 0 {
         return;
     }
     ui.horizontal(|ui| {
         if !label.is_empty() {
-            ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
+            label_cell(ui, label);
         }
         let width = (ui.available_width() - 8.0).max(80.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
@@ -441,7 +473,7 @@ fn stacked(ui: &mut egui::Ui, p: &Palette, label: &str, parts: &[(usize, egui::C
     ui.horizontal_wrapped(|ui| {
         for (n, colour, word) in parts.iter().filter(|(n, _, _)| *n > 0) {
             ui.label(egui::RichText::new("■").color(*colour));
-            ui.label(format!("{word} : {n}"));
+            ui.label(t.legend.replace("{w}", word).replace("{n}", &n.to_string()));
         }
     });
 }
@@ -449,39 +481,46 @@ fn stacked(ui: &mut egui::Ui, p: &Palette, label: &str, parts: &[(usize, egui::C
 /// Quartiles as a box: a line from the shortest to Q3 (longer times run off the scale), the box from Q1 to Q3, the median as a bar.
 fn boxed(ui: &mut egui::Ui, p: &Palette, label: &str, q: &Quartiles, longest: u64, lang: Lang) {
     ui.horizontal(|ui| {
-        ui.add_sized([LABEL, ROW], egui::Label::new(label).truncate());
-        let width = (ui.available_width() - 160.0).max(80.0);
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
-        let x = |ms: u64| rect.min.x + rect.width() * (ms.min(longest) as f32 / longest as f32);
-        let painter = ui.painter();
-        let mid = rect.center().y;
-        painter.line_segment(
-            [egui::pos2(x(q.min), mid), egui::pos2(x(q.max), mid)],
-            egui::Stroke::new(2.0, p.muted),
-        );
-        painter.rect_filled(
-            egui::Rect::from_min_max(
-                egui::pos2(x(q.q1), rect.min.y + 3.0),
-                egui::pos2(x(q.q3).max(x(q.q1) + 2.0), rect.max.y - 3.0),
-            ),
-            2.0,
-            p.primary,
-        );
-        painter.line_segment(
-            [
-                egui::pos2(x(q.median), rect.min.y),
-                egui::pos2(x(q.median), rect.max.y),
-            ],
-            egui::Stroke::new(3.0, p.text),
-        );
-        ui.label(
-            egui::RichText::new(format!(
-                "{} ({}–{})",
-                duration(q.median, lang),
-                duration(q.q1, lang),
-                duration(q.q3, lang)
-            ))
-            .strong(),
-        );
+        label_cell(ui, label);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} ({}–{})",
+                    duration(q.median, lang),
+                    duration(q.q1, lang),
+                    duration(q.q3, lang)
+                ))
+                .strong(),
+            );
+            let width = (ui.available_width() - 8.0).max(40.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+            whisker(ui, p, rect, q, longest);
+        });
     });
+}
+
+/// A box plot of times: whiskers from min to max, a box between the quartiles, a line at the median.
+fn whisker(ui: &egui::Ui, p: &Palette, rect: egui::Rect, q: &Quartiles, longest: u64) {
+    let x = |ms: u64| rect.min.x + rect.width() * (ms.min(longest) as f32 / longest as f32);
+    let painter = ui.painter();
+    let mid = rect.center().y;
+    painter.line_segment(
+        [egui::pos2(x(q.min), mid), egui::pos2(x(q.max), mid)],
+        egui::Stroke::new(2.0, p.muted),
+    );
+    painter.rect_filled(
+        egui::Rect::from_min_max(
+            egui::pos2(x(q.q1), rect.min.y + 3.0),
+            egui::pos2(x(q.q3).max(x(q.q1) + 2.0), rect.max.y - 3.0),
+        ),
+        2.0,
+        p.primary,
+    );
+    painter.line_segment(
+        [
+            egui::pos2(x(q.median), rect.min.y),
+            egui::pos2(x(q.median), rect.max.y),
+        ],
+        egui::Stroke::new(3.0, p.text),
+    );
 }

@@ -43,6 +43,12 @@ impl Friction {
     /// One line that says why, such as
     /// "page `banque` : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons".
     pub fn explain(&self, lang: Lang) -> String {
+        let sep = if lang == Lang::En { ": " } else { " : " };
+        format!("page `{}`{sep}{}", self.page, self.reasons(lang))
+    }
+
+    /// The reasons alone, for a screen that already names the page beside its bar.
+    pub fn reasons(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         let mut parts = Vec::new();
         if self.errors > 0 {
@@ -89,8 +95,7 @@ impl Friction {
                 format!("{} en médiane", duration(ms, lang))
             });
         }
-        let sep = if en { ": " } else { " : " };
-        format!("page `{}`{sep}{}", self.page, parts.join(", "))
+        parts.join(", ")
     }
 }
 
