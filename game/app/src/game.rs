@@ -188,7 +188,9 @@ fn start_scenario(
 }
 
 /// Sends real time to the engine each whole second, so inactivity timeouts and code expiry happen as on a real portal.
-fn tick_clock(time: Res<Time>, mut clock: ResMut<Clock>, mut acts: MessageWriter<Act>) {
+/// Real time, not Bevy's virtual time: that one counts at most 250 ms per frame,
+/// and an idle game draws a frame only once a second.
+fn tick_clock(time: Res<Time<Real>>, mut clock: ResMut<Clock>, mut acts: MessageWriter<Act>) {
     if clock.paused {
         return;
     }

@@ -224,6 +224,27 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
 }
 
 #[test]
+fn the_clock_counts_real_seconds_when_frames_are_a_second_apart() {
+    // An idle game draws one frame a second; Bevy's virtual time would count
+    // only 250 ms of each, and the desk's clock would run four times too slow.
+    let mut app = app();
+    loaded(&mut app);
+    start_playing(&mut app, 0, 1);
+    let before = state(&app).clock_ms;
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(1),
+    ));
+    for _ in 0..12 {
+        app.update();
+    }
+    let counted = state(&app).clock_ms - before;
+    assert!(
+        (10_000..=12_000).contains(&counted),
+        "12 frames a second apart counted {counted} ms"
+    );
+}
+
+#[test]
 fn replaying_from_the_debrief_starts_a_fresh_briefing() {
     let mut app = app();
     loaded(&mut app);

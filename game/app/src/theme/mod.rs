@@ -92,6 +92,10 @@ fn style(high_contrast: bool) -> egui::Style {
     v.widgets.active.bg_stroke = egui::Stroke::new(3.0, p.focus);
     // A thick, visible keyboard focus ring.
     v.selection.stroke = egui::Stroke::new(3.0, p.focus);
+    // A steady text cursor: easier to find for someone who reads slowly, and
+    // a blinking one would wake the game twice a second (bevy_egui 0.42 turns
+    // egui's "repaint in 0.5 s" into "repaint now", so it drew without end).
+    v.text_cursor.blink = false;
     style.visuals = v;
     style
 }

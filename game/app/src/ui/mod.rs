@@ -60,10 +60,32 @@ fn settle_after_input(mut contexts: bevy_egui::EguiContexts) -> Result {
     Ok(())
 }
 
+/// bevy_egui 0.42 sends the modifier keys' state to egui as an event on every
+/// frame, even unchanged; egui asks for a repaint whenever a frame has events,
+/// so with reactive rendering each frame asked for the next and an idle game
+/// drew without end (two whole cores under software rendering). An unchanged
+/// state tells egui nothing: drop it before the pass begins.
+fn drop_unchanged_modifiers(
+    mut contexts: Query<(&mut bevy_egui::EguiInput, &mut bevy_egui::EguiContext)>,
+) {
+    for (mut input, mut context) in &mut contexts {
+        let held = context.get_mut().input(|i| i.modifiers);
+        input
+            .events
+            .retain(|e| !matches!(e, bevy_egui::egui::Event::ModifiersChanged(m) if *m == held));
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FreshScreen>()
         .add_systems(Update, mark_fresh)
-        .add_systems(EguiPrimaryContextPass, settle_after_input.after(UiSet));
+        .add_systems(EguiPrimaryContextPass, settle_after_input.after(UiSet))
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        );
     app.add_plugins((
         loading::plugin,
         title::plugin,

@@ -8,6 +8,7 @@ mod side;
 mod top;
 
 use bevy::prelude::*;
+use bevy::winit::UpdateMode;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::{UiSet, look};
@@ -67,7 +68,28 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             EguiPrimaryContextPass,
             draw.in_set(UiSet).run_if(in_state(Screen::Playing)),
-        );
+        )
+        .add_systems(Update, wake_for_the_clock);
+}
+
+/// With reactive rendering an idle game draws nothing; while the desk's clock
+/// runs it must still move each second (and timeouts fire on time), so the
+/// game wakes every second then, and every 5 s elsewhere. A continuous mode
+/// (the screenshot tour) is left alone.
+fn wake_for_the_clock(
+    screen: Res<State<Screen>>,
+    clock: Res<Clock>,
+    winit: Option<ResMut<bevy::winit::WinitSettings>>,
+) {
+    let Some(mut winit) = winit else { return };
+    let UpdateMode::Reactive { wait, .. } = winit.focused_mode else {
+        return;
+    };
+    let running = *screen.get() == Screen::Playing && !clock.paused;
+    let want = std::time::Duration::from_secs(if running { 1 } else { 5 });
+    if wait != want {
+        winit.focused_mode = UpdateMode::reactive(want);
+    }
 }
 
 fn reset(mut desk: ResMut<Desk>, game: Res<Game>) {
