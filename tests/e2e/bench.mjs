@@ -10,7 +10,8 @@
 //   2. the time from navigation to the title screen, and to the first portal
 //      page reached with the keyboard (median of RUNS browsers, each with a
 //      fresh profile, so every run is a first visit: nothing cached);
-//   3. the CPU the whole browser burns while the player sits on that page.
+//   3. the CPU the whole browser burns while the player sits on that page, and
+//      how many frames the game draws meanwhile.
 // Progress goes to stderr; the results (a table, then a Markdown block to
 // paste into docs/benchmarks.md) go to stdout.
 
@@ -178,6 +179,21 @@ async function run(url, index) {
           check();
         };
         document.addEventListener("DOMContentLoaded", watch, { once: true });
+        // A frame is a task that issues WebGL draw calls: count the first draw
+        // of each task (the flag clears once the task is over).
+        marks.frames = 0;
+        let drawing = false;
+        for (const name of ["drawArrays", "drawElements", "drawArraysInstanced", "drawElementsInstanced"]) {
+          const draw = WebGL2RenderingContext.prototype[name];
+          WebGL2RenderingContext.prototype[name] = function (...args) {
+            if (!drawing) {
+              drawing = true;
+              marks.frames++;
+              setTimeout(() => (drawing = false));
+            }
+            return draw.apply(this, args);
+          };
+        }
       },
       [TITLE, PORTAL],
     );
@@ -227,10 +243,12 @@ async function run(url, index) {
     const taskDuration = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
     const before = browserTicks(userDataDir);
     const task0 = await taskDuration();
+    const frames0 = await page.evaluate(() => window.__bench.frames);
     const i0 = performance.now();
     await page.waitForTimeout(IDLE_MS);
     const after = browserTicks(userDataDir);
     const task1 = await taskDuration();
+    const frames1 = await page.evaluate(() => window.__bench.frames);
     const idle = (performance.now() - i0) / 1000;
     const cpu = cpuBetween(before, after);
 
@@ -248,6 +266,7 @@ async function run(url, index) {
       cpuPercent: (cpu.total / idle) * 100,
       cpuByType: Object.fromEntries(Object.entries(cpu.byType).map(([type, s]) => [type, (s / idle) * 100])),
       mainPercent: ((task1 - task0) / idle) * 100,
+      framesPerSecond: (frames1 - frames0) / idle,
       processes: after.size,
       wasm,
       version,
@@ -255,7 +274,8 @@ async function run(url, index) {
     };
     log(
       `  run ${index + 1}/${RUNS}: title ${ms(toTitle)}, portal ${ms(toPortal)} (${presses} presses${ignored ? `, ${ignored} ignored` : ""}), ` +
-        `idle CPU ${pct(result.cpuPercent)} (${after.size} processes), main thread ${pct(result.mainPercent)}` +
+        `idle CPU ${pct(result.cpuPercent)} (${after.size} processes), main thread ${pct(result.mainPercent)}, ` +
+        `${result.framesPerSecond.toFixed(1)} frames/s` +
         (problems.length ? `, ${problems.length} console errors` : ""),
     );
     return result;
@@ -327,6 +347,7 @@ async function main() {
     [`idle on the portal page, ${IDLE_MS / 1000} s: CPU of all Chromium processes (% of one core)`, range(pick("cpuPercent"), pct)],
     ...types.map((type) => [`  ${type}`, range(runs.map((r) => r.cpuByType[type] ?? 0), pct)]),
     ["  main thread busy (CDP TaskDuration)", range(pick("mainPercent"), pct)],
+    ["  frames drawn per second", range(pick("framesPerSecond"), (v) => v.toFixed(1))],
     [".wasm as the page received it", `${runs[0].wasm.encoding ?? "?"}, ${runs[0].wasm.bytes !== undefined ? bytes(runs[0].wasm.bytes) + " bytes" : "?"}`],
   ];
   const problems = [...new Set(runs.flatMap((r) => r.problems))];
