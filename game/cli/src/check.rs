@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dedale_core::Lang;
+use dedale_core::metrics::report::labels::plural;
 use dedale_core::solve::{Limits, check};
 
 /// Checks files and folders; `Ok(true)` when every scenario is valid.
@@ -33,16 +34,17 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
         match check(&name, &source, Limits::default()) {
             Ok((scenario, report)) => {
                 eprint!("{}", report.render(lang));
+                let (pages, endings) = (scenario.pages.len(), scenario.endings.len());
                 let ok = match lang {
                     Lang::En => format!(
-                        "{name}: valid ({} pages, {} endings)",
-                        scenario.pages.len(),
-                        scenario.endings.len()
+                        "{name}: valid ({}, {})",
+                        plural(pages, "page", "pages"),
+                        plural(endings, "ending", "endings")
                     ),
                     _ => format!(
-                        "{name} : valide ({} pages, {} fins)",
-                        scenario.pages.len(),
-                        scenario.endings.len()
+                        "{name} : valide ({}, {})",
+                        plural(pages, "page", "pages"),
+                        plural(endings, "fin", "fins")
                     ),
                 };
                 println!("{ok}");
