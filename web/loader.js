@@ -61,9 +61,16 @@ async function download(url) {
 }
 
 // Scenario files opened or dropped by a trainer wait here until the game takes them.
+// The game only runs a frame when something happens (or every few seconds): a focus
+// event on its canvas wakes it at once, and gives the keyboard back to the game.
 window.dedaleFiles = [];
 function queue(file) {
-  file.text().then((content) => window.dedaleFiles.push({ name: file.name, text: content }));
+  file.text().then((content) => {
+    window.dedaleFiles.push({ name: file.name, text: content });
+    const canvas = document.getElementById("dedale");
+    canvas.blur();
+    canvas.focus();
+  });
 }
 document.getElementById("open-file").addEventListener("change", (event) => {
   for (const file of event.target.files) queue(file);

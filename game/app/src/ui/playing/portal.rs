@@ -58,11 +58,14 @@ pub(super) fn browser(
                                 ui.memory_mut(|m| m.request_focus(input_id(&field)));
                             }
                             summary(ui, play, desk, s, p, lang);
-                            // Each block gets an id of its own: egui numbers widgets in order, so
-                            // a notice or error summary appearing above would otherwise hand the
-                            // keyboard focus of the button just pressed to another control.
+                            // Each block gets an id of its own, independent of what is drawn
+                            // above it: egui numbers widgets in order (`push_id` too mixes in
+                            // that count), so a network error or error summary appearing above
+                            // would otherwise change the id of the button just pressed, and the
+                            // keyboard focus would be lost.
                             for (i, block) in page.blocks.iter().enumerate() {
-                                ui.push_id(("bloc", &page.id, i), |ui| {
+                                let id = egui::Id::new(("portail-bloc", &page.id, i));
+                                ui.scope_builder(egui::UiBuilder::new().id(id), |ui| {
                                     self::block(ui, play, desk, block, s, p, lang, out);
                                 });
                             }
