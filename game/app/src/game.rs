@@ -125,6 +125,13 @@ pub struct Clock {
     pub paused: bool,
 }
 
+impl Clock {
+    /// Real time already gone by that the engine has not been told of yet.
+    pub fn pending_ms(&self) -> u64 {
+        (self.pending * 1000.0) as u64
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Game>()
         .init_resource::<Clock>()

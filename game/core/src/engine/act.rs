@@ -221,16 +221,15 @@ impl Session<'_> {
         let ms = u64::from(seconds) * 1000;
         self.state.clock_ms = self.state.clock_ms.saturating_add(ms);
         self.state.idle_ms = self.state.idle_ms.saturating_add(ms);
+        let due = self.state.timeout_in_ms(self.scenario) == Some(0);
         let Some(timeout) = self
             .scenario
             .page(&self.state.page)
             .and_then(|p| p.timeout.clone())
+            .filter(|_| due)
         else {
             return out.feedback.push(Feedback::Accepted);
         };
-        if self.state.idle_ms < u64::from(timeout.minutes) * 60_000 {
-            return out.feedback.push(Feedback::Accepted);
-        }
         let page = self.state.page.clone();
         self.clear_page_answers();
         self.event(out, EventKind::Timeout { page: page.clone() });

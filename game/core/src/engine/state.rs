@@ -146,6 +146,17 @@ impl State {
         self.chance = rng;
     }
 
+    /// Milliseconds without any action left before the current page's inactivity
+    /// timeout, if it has one (0: due now). A game that sleeps while the player
+    /// thinks wakes up for it and for nothing else.
+    pub fn timeout_in_ms(&self, scenario: &Scenario) -> Option<u64> {
+        if self.ending.is_some() {
+            return None;
+        }
+        let timeout = scenario.page(&self.page)?.timeout.as_ref()?;
+        Some((u64::from(timeout.minutes) * 60_000).saturating_sub(self.idle_ms))
+    }
+
     /// The latest code received with this message, and when.
     pub fn code_of(&self, message: &str) -> Option<(&str, u64)> {
         self.inbox

@@ -132,6 +132,32 @@ fn inactivity_loses_the_session() {
 }
 
 #[test]
+fn the_timeout_counts_down_while_nothing_is_done() {
+    let s = mini();
+    let mut session = Session::new(&s, 3);
+    assert_eq!(
+        session.state().timeout_in_ms(&s),
+        None,
+        "the login page has no timeout"
+    );
+    session.act(fill("nir", "295109912611193"));
+    session.act(press("ok"));
+    assert_eq!(session.state().timeout_in_ms(&s), Some(15 * 60_000));
+    session.act(Action::Wait {
+        seconds: 14 * 60 + 59,
+    });
+    assert_eq!(session.state().timeout_in_ms(&s), Some(1000));
+    session.act(fill("otp", "1"));
+    assert_eq!(
+        session.state().timeout_in_ms(&s),
+        Some(15 * 60_000),
+        "an action starts it again"
+    );
+    session.act(Action::Wait { seconds: 15 * 60 });
+    assert_eq!(session.state().page, "login");
+}
+
+#[test]
 fn the_same_seed_and_actions_give_the_same_run() {
     let s = mini();
     for seed in 0..20 {

@@ -10,9 +10,10 @@ mod top;
 use bevy::prelude::*;
 use bevy::winit::UpdateMode;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::time::Duration;
 
 use super::{UiSet, look};
-use crate::game::{Act, Clock, Cue, Game};
+use crate::game::{Act, Clock, Cue, Game, Play};
 use crate::screens::Screen;
 use crate::settings::Settings;
 use crate::theme::root_ui;
@@ -72,24 +73,40 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, wake_for_the_clock);
 }
 
-/// With reactive rendering an idle game draws nothing; while the desk's clock
-/// runs it must still move each second (and timeouts fire on time), so the
-/// game wakes every second then, and every 5 s elsewhere. A continuous mode
-/// (the screenshot tour) is left alone.
+/// With reactive rendering an idle game draws nothing. On the desk it still wakes
+/// when the clock's minute changes and when the page's inactivity timeout falls
+/// due, since nothing else moves by itself; elsewhere every 5 s. Not every second:
+/// without a GPU (software WebGL on an old laptop) each frame costs a lot. A
+/// continuous mode (the screenshot tour) is left alone.
 fn wake_for_the_clock(
     screen: Res<State<Screen>>,
     clock: Res<Clock>,
+    game: Res<Game>,
     winit: Option<ResMut<bevy::winit::WinitSettings>>,
 ) {
     let Some(mut winit) = winit else { return };
     let UpdateMode::Reactive { wait, .. } = winit.focused_mode else {
         return;
     };
-    let running = *screen.get() == Screen::Playing && !clock.paused;
-    let want = std::time::Duration::from_secs(if running { 1 } else { 5 });
+    let want = match &game.play {
+        Some(play) if *screen.get() == Screen::Playing && !clock.paused => next_wake(play, &clock),
+        _ => Duration::from_secs(5),
+    };
     if wait != want {
         winit.focused_mode = UpdateMode::reactive(want);
     }
+}
+
+/// The time until the clock shows the next minute or the page's timeout is due,
+/// in whole seconds, from 1 s to 60 s.
+fn next_wake(play: &Play, clock: &Clock) -> Duration {
+    let pending = clock.pending_ms();
+    let minute = 60_000 - (play.state.clock_ms + pending) % 60_000;
+    let timeout = play
+        .state
+        .timeout_in_ms(&play.scenario)
+        .map_or(u64::MAX, |t| t.saturating_sub(pending));
+    Duration::from_secs(minute.min(timeout).div_ceil(1000).clamp(1, 60))
 }
 
 fn reset(mut desk: ResMut<Desk>, game: Res<Game>) {
@@ -193,4 +210,53 @@ fn draw(
         ctx.request_repaint();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dedale_core::engine::{Session, Settings as EngineSettings};
+    use std::sync::Arc;
+
+    fn rsa() -> Play {
+        let source = include_str!("../../../../../scenarios/rsa-mesallocs.ron");
+        let scenario = Arc::new(
+            dedale_core::load::load("rsa-mesallocs.ron", source)
+                .expect("the shipped scenario loads"),
+        );
+        let settings = EngineSettings {
+            seed: 1,
+            mode: dedale_core::model::Mode::Atelier,
+            today: None,
+        };
+        let state = Session::start(&scenario, settings).0.into_state();
+        Play {
+            entry: 0,
+            scenario,
+            state,
+            last: Vec::new(),
+            seed: 1,
+        }
+    }
+
+    #[test]
+    fn the_desk_wakes_for_the_next_minute_and_for_a_timeout_only() {
+        let mut play = rsa();
+        let clock = Clock::default();
+        assert_eq!(next_wake(&play, &clock), Duration::from_secs(60));
+        play.state.clock_ms = 59_500;
+        assert_eq!(next_wake(&play, &clock), Duration::from_secs(1));
+        play.state.clock_ms = 90_000;
+        assert_eq!(next_wake(&play, &clock), Duration::from_secs(30));
+        // The income page closes the session after 15 minutes without any action.
+        play.state.page = "ressources".into();
+        play.state.idle_ms = 15 * 60_000 - 4_000;
+        assert_eq!(next_wake(&play, &clock), Duration::from_secs(4));
+        play.state.idle_ms = 15 * 60_000;
+        assert_eq!(
+            next_wake(&play, &clock),
+            Duration::from_secs(1),
+            "never less than a second"
+        );
+    }
 }

@@ -26,9 +26,12 @@ pub(super) fn bar(
         ui.label(RichText::new(play.scenario.meta.title.get(lang)).strong());
         ui.label(RichText::new(format!("— {}", play.scenario.persona.name)).color(p.muted));
         ui.separator();
-        let total = play.state.clock_ms / 1000;
-        ui.label(format!("⏱ {:02}:{:02}", total / 60, total % 60))
-            .on_hover_text(s.clock_help);
+        let minutes = play.state.clock_ms / 60_000;
+        ui.label(format!(
+            "⏱ {}",
+            s.clock.replace("{n}", &minutes.to_string())
+        ))
+        .on_hover_text(s.clock_help);
         ui.separator();
         let page = play.scenario.page(&play.state.page);
         let available = page.map_or(0, |pg| pg.hints.len());
