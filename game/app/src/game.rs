@@ -3,8 +3,11 @@
 //! actions, and announces what happened as `Cue`s for sounds and animations.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
 use dedale_core::engine::{Action, Feedback, Session, Settings as EngineSettings, State};
 use dedale_core::model::{Device, EndingKind, Scenario};
 
@@ -121,6 +124,8 @@ pub struct ActSet;
 #[derive(Resource, Default)]
 pub struct Clock {
     pending: f32,
+    /// When the clock last looked at the time.
+    last: Option<Instant>,
     /// Whether the player paused the game.
     pub paused: bool,
 }
@@ -195,13 +200,29 @@ fn start_scenario(
 }
 
 /// Sends real time to the engine each whole second, so inactivity timeouts and code expiry happen as on a real portal.
-/// Real time, not Bevy's virtual time: that one counts at most 250 ms per frame,
-/// and an idle game draws a frame only once a second.
-fn tick_clock(time: Res<Time<Real>>, mut clock: ResMut<Clock>, mut acts: MessageWriter<Act>) {
+/// Real time, not Bevy's virtual time: that one counts at most 250 ms per frame.
+/// And read here, not from Bevy's `Time<Real>`, which takes its instant from the
+/// render world's previous frame: after the desk slept a minute, the frame that
+/// wakes it would see almost no time pass, and the minute would only arrive with
+/// the next wake-up. A test that moves Bevy's time by hand is followed instead.
+fn tick_clock(
+    time: Res<Time<Real>>,
+    strategy: Res<TimeUpdateStrategy>,
+    mut clock: ResMut<Clock>,
+    mut acts: MessageWriter<Act>,
+) {
+    let now = Instant::now();
+    let delta = match *strategy {
+        TimeUpdateStrategy::Automatic => clock
+            .last
+            .map_or(Duration::ZERO, |last| now.saturating_duration_since(last)),
+        _ => time.delta(),
+    };
+    clock.last = Some(now);
     if clock.paused {
         return;
     }
-    clock.pending += time.delta_secs();
+    clock.pending += delta.as_secs_f32();
     if clock.pending >= 1.0 {
         let seconds = clock.pending.floor();
         clock.pending -= seconds;

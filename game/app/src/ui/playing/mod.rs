@@ -75,7 +75,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// With reactive rendering an idle game draws nothing. On the desk it still wakes
 /// when the clock's minute changes and when the page's inactivity timeout falls
-/// due, since nothing else moves by itself; elsewhere every 5 s. Not every second:
+/// due, since nothing else moves by itself, even without the focus; elsewhere every
+/// 5 s (every minute without the focus, as `desktop_app`). Not every second:
 /// without a GPU (software WebGL on an old laptop) each frame costs a lot. A
 /// continuous mode (the screenshot tour) is left alone.
 fn wake_for_the_clock(
@@ -88,12 +89,18 @@ fn wake_for_the_clock(
     let UpdateMode::Reactive { wait, .. } = winit.focused_mode else {
         return;
     };
-    let want = match &game.play {
-        Some(play) if *screen.get() == Screen::Playing && !clock.paused => next_wake(play, &clock),
-        _ => Duration::from_secs(5),
+    let playing = match &game.play {
+        Some(play) if *screen.get() == Screen::Playing && !clock.paused => {
+            Some(next_wake(play, &clock))
+        }
+        _ => None,
     };
+    let want = playing.unwrap_or(Duration::from_secs(5));
     if wait != want {
         winit.focused_mode = UpdateMode::reactive(want);
+        // The clock and the timeout run on while another window has the focus.
+        winit.unfocused_mode =
+            UpdateMode::reactive_low_power(playing.unwrap_or(Duration::from_secs(60)));
     }
 }
 
