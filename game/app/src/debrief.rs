@@ -18,6 +18,13 @@ pub struct Moment {
     pub text: String,
 }
 
+impl Moment {
+    /// When it happened, as the timeline writes it: "03:07" (minutes:seconds).
+    pub fn when(&self) -> String {
+        format!("{:02}:{:02}", self.at_s / 60, self.at_s % 60)
+    }
+}
+
 /// The debrief of a finished run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Debrief {

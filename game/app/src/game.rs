@@ -68,6 +68,30 @@ impl Play {
     }
 }
 
+/// For unit tests: a run of the first shipped scenario (the RSA claim) in mode
+/// *Atelier*, after `actions`, showing what the last one did.
+#[cfg(test)]
+pub(crate) fn shipped_play(seed: u64, actions: Vec<Action>) -> Play {
+    let text = crate::catalog::SHIPPED[0].1;
+    let (scenario, _) =
+        dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
+            .expect("the shipped scenario is valid");
+    let scenario = Arc::new(scenario);
+    let (mut session, out) = Session::start(&scenario, EngineSettings::new(seed));
+    let mut last = out.feedback;
+    for action in actions {
+        last = session.act(action).feedback;
+    }
+    let state = session.into_state();
+    Play {
+        entry: 0,
+        scenario,
+        state,
+        last,
+        seed,
+    }
+}
+
 /// A run to resume once the catalog is loaded (put there by the browser's storage).
 #[derive(Resource, Clone, Debug)]
 pub struct Resume(pub SavedPlay);

@@ -131,12 +131,7 @@ fn debrief_html(d: &Debrief, lang: Lang) -> String {
         esc(&s.counts(errors, hints, incidents))
     ));
     for m in &d.timeline {
-        out.push_str(&format!(
-            "<li>{:02}:{:02} {}</li>",
-            m.at_s / 60,
-            m.at_s % 60,
-            esc(&m.text)
-        ));
+        out.push_str(&format!("<li>{} {}</li>", m.when(), esc(&m.text)));
     }
     out + "</ol>"
 }
@@ -282,30 +277,22 @@ mod tests {
 
     #[test]
     fn the_mirror_shows_errors_codes_and_escapes_text() {
-        let text = crate::catalog::SHIPPED[0].1;
-        let (scenario, _) =
-            dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
-                .expect("valid");
-        let scenario = std::sync::Arc::new(scenario);
-        let (mut session, _) =
-            dedale_core::engine::Session::start(&scenario, dedale_core::engine::Settings::new(5));
-        session.act(dedale_core::engine::Action::Press {
-            button: "se_connecter".into(),
-        });
-        session.act(dedale_core::engine::Action::Fill {
-            field: "nir".into(),
-            value: "<b>1</b>".into(),
-        });
-        let out = session.act(dedale_core::engine::Action::Press {
-            button: "se_connecter".into(),
-        });
-        let play = Play {
-            entry: 0,
-            scenario: scenario.clone(),
-            state: session.into_state(),
-            last: out.feedback,
-            seed: 5,
-        };
+        use dedale_core::engine::Action;
+        let play = crate::game::shipped_play(
+            5,
+            vec![
+                Action::Press {
+                    button: "se_connecter".into(),
+                },
+                Action::Fill {
+                    field: "nir".into(),
+                    value: "<b>1</b>".into(),
+                },
+                Action::Press {
+                    button: "se_connecter".into(),
+                },
+            ],
+        );
         let html = html(
             Screen::Playing,
             Some(&play),
@@ -324,25 +311,16 @@ mod tests {
     #[test]
     fn the_mirror_reads_the_whole_debrief() {
         use dedale_core::engine::Action;
-        let text = crate::catalog::SHIPPED[0].1;
-        let (scenario, _) =
-            dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
-                .expect("valid");
-        let scenario = std::sync::Arc::new(scenario);
-        let (mut session, _) =
-            dedale_core::engine::Session::start(&scenario, dedale_core::engine::Settings::new(5));
-        session.act(Action::Press {
-            button: "se_connecter".into(),
-        });
-        session.act(Action::Hint);
-        session.act(Action::Abandon);
-        let play = Play {
-            entry: 0,
-            scenario: scenario.clone(),
-            state: session.into_state(),
-            last: Vec::new(),
-            seed: 5,
-        };
+        let play = crate::game::shipped_play(
+            5,
+            vec![
+                Action::Press {
+                    button: "se_connecter".into(),
+                },
+                Action::Hint,
+                Action::Abandon,
+            ],
+        );
         let html = html(
             Screen::Debrief,
             Some(&play),

@@ -225,8 +225,8 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
 
 #[test]
 fn the_clock_counts_real_seconds_when_frames_are_a_second_apart() {
-    // An idle game draws one frame a second; Bevy's virtual time would count
-    // only 250 ms of each, and the desk's clock would run four times too slow.
+    // An idle game draws frames far apart; Bevy's virtual time would count
+    // only 250 ms of each, and the desk's clock would fall behind.
     let mut app = app();
     loaded(&mut app);
     start_playing(&mut app, 0, 1);

@@ -102,13 +102,7 @@ fn draw(
                         let (errors, hints, incidents) = d.counts;
                         widgets::muted(ui, &p, &s.counts(errors, hints, incidents));
                         for m in &d.timeline {
-                            ui.label(format!(
-                                "{:02}:{:02}  {}  {}",
-                                m.at_s / 60,
-                                m.at_s % 60,
-                                m.icon,
-                                m.text
-                            ));
+                            ui.label(format!("{}  {}  {}", m.when(), m.icon, m.text));
                         }
                     });
                 });

@@ -411,6 +411,26 @@ fn label_cell(ui: &mut egui::Ui, label: &str) {
     );
 }
 
+/// A chart row: the label on the left, the figure at the right edge, and the
+/// drawing in the room left between them, so a long figure shortens the drawing
+/// rather than pushing the card wider.
+fn chart_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    figure: &str,
+    draw: impl FnOnce(&egui::Ui, egui::Rect),
+) {
+    ui.horizontal(|ui| {
+        label_cell(ui, label);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(egui::RichText::new(figure).strong());
+            let width = (ui.available_width() - 8.0).max(40.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
+            draw(ui, rect);
+        });
+    });
+}
+
 /// One bar, its label on the left and its figure on the right.
 fn bar(
     ui: &mut egui::Ui,
@@ -420,22 +440,14 @@ fn bar(
     figure: &str,
     colour: egui::Color32,
 ) {
-    ui.horizontal(|ui| {
-        label_cell(ui, label);
-        // The figure sits at the right edge and the bar takes what is left, so a
-        // long figure shortens the bar rather than pushing the card wider.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(egui::RichText::new(figure).strong());
-            let width = (ui.available_width() - 8.0).max(40.0);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
-            let painter = ui.painter();
-            painter.rect_filled(rect, 3.0, p.faint);
-            let filled = egui::Rect::from_min_size(
-                rect.min,
-                egui::vec2(rect.width() * share.clamp(0.0, 1.0), rect.height()),
-            );
-            painter.rect_filled(filled, 3.0, colour);
-        });
+    chart_row(ui, label, figure, |ui, rect| {
+        let painter = ui.painter();
+        painter.rect_filled(rect, 3.0, p.faint);
+        let filled = egui::Rect::from_min_size(
+            rect.min,
+            egui::vec2(rect.width() * share.clamp(0.0, 1.0), rect.height()),
+        );
+        painter.rect_filled(filled, 3.0, colour);
     });
 }
 
@@ -480,22 +492,14 @@ fn stacked(
 
 /// Quartiles as a box: a line from the shortest to Q3 (longer times run off the scale), the box from Q1 to Q3, the median as a bar.
 fn boxed(ui: &mut egui::Ui, p: &Palette, label: &str, q: &Quartiles, longest: u64, lang: Lang) {
-    ui.horizontal(|ui| {
-        label_cell(ui, label);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} ({}–{})",
-                    duration(q.median, lang),
-                    duration(q.q1, lang),
-                    duration(q.q3, lang)
-                ))
-                .strong(),
-            );
-            let width = (ui.available_width() - 8.0).max(40.0);
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, ROW), egui::Sense::hover());
-            whisker(ui, p, rect, q, longest);
-        });
+    let figure = format!(
+        "{} ({}–{})",
+        duration(q.median, lang),
+        duration(q.q1, lang),
+        duration(q.q3, lang)
+    );
+    chart_row(ui, label, &figure, |ui, rect| {
+        whisker(ui, p, rect, q, longest)
     });
 }
 

@@ -222,33 +222,10 @@ fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dedale_core::engine::{Session, Settings as EngineSettings};
-    use std::sync::Arc;
-
-    fn rsa() -> Play {
-        let source = include_str!("../../../../../scenarios/rsa-mesallocs.ron");
-        let scenario = Arc::new(
-            dedale_core::load::load("rsa-mesallocs.ron", source)
-                .expect("the shipped scenario loads"),
-        );
-        let settings = EngineSettings {
-            seed: 1,
-            mode: dedale_core::model::Mode::Atelier,
-            today: None,
-        };
-        let state = Session::start(&scenario, settings).0.into_state();
-        Play {
-            entry: 0,
-            scenario,
-            state,
-            last: Vec::new(),
-            seed: 1,
-        }
-    }
 
     #[test]
     fn the_desk_wakes_for_the_next_minute_and_for_a_timeout_only() {
-        let mut play = rsa();
+        let mut play = crate::game::shipped_play(1, Vec::new());
         let clock = Clock::default();
         assert_eq!(next_wake(&play, &clock), Duration::from_secs(60));
         play.state.clock_ms = 59_500;
