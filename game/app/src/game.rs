@@ -130,6 +130,8 @@ pub struct Act(pub Action);
 /// What the desk and the sounds react to.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
+    /// A new run began: `game.play` holds it from now on.
+    Started,
     /// A message arrived on the phone or in the mailbox.
     MessageArrived(Device),
     /// The portal refused the form.
@@ -185,6 +187,7 @@ fn start_scenario(
     mut game: ResMut<Game>,
     mut clock: ResMut<Clock>,
     mut next: ResMut<NextState<Screen>>,
+    mut cues: MessageWriter<Cue>,
 ) {
     for start in starts.read() {
         let Some(Ok(scenario)) = catalog.entries.get(start.entry).map(|e| e.scenario.clone())
@@ -220,6 +223,7 @@ fn start_scenario(
         });
         *clock = Clock::default();
         next.set(Screen::Briefing);
+        cues.write(Cue::Started);
     }
 }
 

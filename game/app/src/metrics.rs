@@ -15,7 +15,7 @@ use dedale_core::metrics::{
 use dedale_core::rules::Date;
 
 use crate::catalog::Catalog;
-use crate::game::{Game, Play, StartScenario};
+use crate::game::{Cue, Game, Play};
 use crate::screens::Screen;
 use crate::settings::Settings;
 use crate::store::{Item, Store};
@@ -71,15 +71,19 @@ fn adopt_or_close(
 
 /// A new run gets a new header: a fresh random id, today, the group code.
 /// A run still open is closed first, as abandoned where it stopped.
+/// It waits for the run to have started (`Cue::Started`), not for the request
+/// (`StartScenario`): a request sent from `Update` after the runs were started
+/// would otherwise be seen here a frame before its run exists, and the run would
+/// go unrecorded.
 fn begin(
-    mut starts: MessageReader<StartScenario>,
+    mut cues: MessageReader<Cue>,
     store: Res<Store>,
     settings: Res<Settings>,
     catalog: Res<Catalog>,
     game: Res<Game>,
     mut recording: ResMut<Recording>,
 ) {
-    if starts.read().last().is_none() {
+    if !cues.read().any(|c| *c == Cue::Started) {
         return;
     }
     close_open(&store, &mut recording);
