@@ -407,6 +407,10 @@ test("after a network error the keyboard stays on the button, so Enter tries aga
   }
   await until(page, "Erreur réseau : réessayez.");
   await shot(page, "18-erreur-reseau.png");
+  // The run of an opened file is recorded like any other, its incidents included.
+  const record = await openRecord(page);
+  assert.equal(record.header.scenario, "essai-erreur-reseau");
+  assert.equal(record.events.filter((e) => e.event === "incident").length, 3);
   assert.deepEqual(problems, []);
   await context.close();
 });
