@@ -7,7 +7,6 @@ mod generate;
 mod graph;
 mod help_en;
 mod play;
-mod render;
 mod report;
 mod sessions;
 mod solve;

@@ -8,7 +8,8 @@ use dedale_core::engine::{Action, Session, Settings};
 use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
 
-use crate::{render, sessions};
+use crate::sessions;
+use dedale_cli::render;
 
 /// Where to append the session's anonymous metrics, and the group code.
 #[derive(Clone, Debug)]

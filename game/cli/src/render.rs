@@ -1,5 +1,6 @@
 //! Draws the engine's state as text for the terminal.
 
+use dedale_core::debrief::{self, Debrief};
 use dedale_core::engine::{Answer, Feedback, Session};
 use dedale_core::model::{Block, Device, Tone};
 use dedale_core::{Lang, rules};
@@ -35,10 +36,7 @@ pub fn page(session: &Session<'_>, lang: Lang) -> String {
             )
         ));
         for e in &st.errors {
-            let label = s
-                .input(&e.field)
-                .and_then(|(_, b)| b.label())
-                .map_or(e.field.clone(), |l| l.get(lang).to_string());
+            let label = s.input_label(&e.field, lang);
             out.push_str(&format!("│   – {label} : {}\n", e.kind.message(lang)));
         }
     }
@@ -227,7 +225,7 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
                     ));
                 }
             }
-            Feedback::Ended(id) => out.push_str(&ending(session, id, lang)),
+            Feedback::Ended(_) => out.push_str(&ending(session, lang)),
             Feedback::Refused(r) => out.push_str(&format!("  ⛔ {}\n", r.message(lang))),
             Feedback::Accepted | Feedback::Page(_) => {}
         }
@@ -235,36 +233,51 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
     out
 }
 
-fn ending(session: &Session<'_>, id: &str, lang: Lang) -> String {
-    let s = session.scenario();
-    let st = session.state();
-    let Some(e) = s.ending(id) else {
-        return String::new();
-    };
-    let mut out = format!("\n═══ {} ({}) ═══\n", e.title.get(lang), e.kind.code());
-    if let Some(receipt) = st.ending.as_ref().and_then(|r| r.receipt.as_ref()) {
-        out.push_str(&format!(
-            "{} {receipt}\n",
-            lang.pick("Numéro de dossier :", "Reference number:")
-        ));
+fn ending(session: &Session<'_>, lang: Lang) -> String {
+    match debrief::debrief(session.scenario(), session.state(), lang) {
+        Some(d) => self::debrief(&d, lang),
+        None => String::new(),
+    }
+}
+
+/// The debrief of a finished run, in the order the game's screen shows it.
+pub fn debrief(d: &Debrief, lang: Lang) -> String {
+    let w = debrief::words(lang);
+    let mut out = format!("\n═══ {} ═══\n{}\n", d.title, w.ending(d.kind));
+    if let Some(receipt) = &d.receipt {
+        out.push_str(&format!("{} {receipt}\n", w.receipt));
+    }
+    let scores = d.score_lines(lang);
+    if !scores.is_empty() {
+        out.push_str(&format!("\n{}{}\n", w.scores, w.colon));
+        for line in scores {
+            out.push_str(&format!("  {line}\n"));
+        }
     }
     out.push_str(&format!(
-        "{} {} · {} {}\n",
-        lang.pick("Droits :", "Rights:"),
-        st.droits,
-        lang.pick("Autonomie :", "Autonomy:"),
-        st.autonomie
+        "\n{}{}\n{}\n",
+        w.what_happened, w.colon, d.what_happened
     ));
-    out.push_str(&format!("\n{}\n", e.debrief.what_happened.get(lang)));
-    out.push_str(&format!("\n{}\n", lang.pick("À retenir :", "To remember:")));
-    for r in &e.debrief.remember {
-        out.push_str(&format!("  • {}\n", r.get(lang)));
+    out.push_str(&format!("\n{}{}\n", w.remember, w.colon));
+    for r in &d.remember {
+        out.push_str(&format!("  • {r}\n"));
+    }
+    out.push_str(&format!("\n{}{}\n{}\n", w.help_for_real, w.colon, d.help));
+    if !d.notes.is_empty() {
+        out.push_str(&format!("\n{}{}\n", w.your_choices, w.colon));
+        for n in &d.notes {
+            out.push_str(&format!("  • {n}\n"));
+        }
     }
     out.push_str(&format!(
-        "\n{} {}\n",
-        lang.pick("Pour de vrai :", "For real:"),
-        e.debrief.help.get(lang)
+        "\n{}{} {}\n",
+        w.timeline,
+        w.colon,
+        d.counts_line(lang)
     ));
+    for m in &d.timeline {
+        out.push_str(&format!("  {}  {}  {}\n", m.when(), m.icon, m.text));
+    }
     out
 }
 

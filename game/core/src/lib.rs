@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod condition;
+pub mod debrief;
 pub mod engine;
 #[doc(hidden)]
 pub mod generate;

@@ -234,6 +234,22 @@ impl Scenario {
         Some((page, page.blocks.get(found.1)?))
     }
 
+    /// What the player reads for an input in a message, an error summary or
+    /// the debrief: its label, or its id when no input has it (a record of an
+    /// older version of the scenario). Every screen and the terminal name
+    /// inputs through this one lookup.
+    pub fn input_label(&self, id: &str, lang: Lang) -> String {
+        self.input(id)
+            .and_then(|(_, b)| b.label())
+            .map_or_else(|| id.to_string(), |l| l.get(lang).to_string())
+    }
+
+    /// A page's title, or its id when the scenario has no such page.
+    pub fn page_title(&self, id: &str, lang: Lang) -> String {
+        self.page(id)
+            .map_or_else(|| id.to_string(), |p| p.title.get(lang).to_string())
+    }
+
     /// The incident with this id, wherever it is (ids are unique in a scenario).
     pub fn incident(&self, id: &str) -> Option<&Incident> {
         self.pages
