@@ -8,8 +8,9 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 
 use crate::catalog::{Catalog, Entry};
+use crate::game::new_seed;
 use crate::game::{Game, StartScenario};
-use crate::screens::{Screen, new_seed};
+use crate::screen::Screen;
 use crate::settings::Settings;
 
 #[derive(Resource)]

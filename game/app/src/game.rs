@@ -12,7 +12,7 @@ use dedale_core::engine::{Action, Feedback, Session, Settings as EngineSettings,
 use dedale_core::model::{Device, EndingKind, Scenario};
 
 use crate::catalog::Catalog;
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::Settings;
 
 /// The run in progress, if any.
@@ -311,4 +311,9 @@ fn apply_actions(
             return;
         }
     }
+}
+
+/// A fresh seed for a run: each run differs, and the seed is kept to replay it.
+pub fn new_seed() -> u64 {
+    getrandom::u64().unwrap_or(0x5eed_deda_1e00)
 }

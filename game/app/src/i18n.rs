@@ -12,7 +12,6 @@ pub struct Strings {
     pub abandon_yes: &'static str,
     pub all_documents: &'static str,
     pub answer_first: &'static str,
-    pub autonomy: &'static str,
     pub back: &'static str,
     pub begin: &'static str,
     pub browser_back: &'static str,
@@ -27,12 +26,6 @@ pub struct Strings {
     pub difficulty: &'static str,
     pub easy: &'static str,
     /// "No", one and several input errors: French says "aucune erreur", "1 erreur", "2 erreurs".
-    pub count_errors: [&'static str; 3],
-    pub count_hints: [&'static str; 3],
-    pub count_incidents: [&'static str; 3],
-    pub ending_abandon: &'static str,
-    pub ending_failure: &'static str,
-    pub ending_success: &'static str,
     pub falc: &'static str,
     pub folder: &'static str,
     pub folder_help: &'static str,
@@ -43,7 +36,6 @@ pub struct Strings {
     pub form_errors: &'static str,
     pub goal: &'static str,
     pub hard: &'static str,
-    pub help_for_real: &'static str,
     pub hide: &'static str,
     pub high_contrast: &'static str,
     pub hint: &'static str,
@@ -60,12 +52,6 @@ pub struct Strings {
     pub mode_atelier_help: &'static str,
     pub mode_formation: &'static str,
     pub mode_formation_help: &'static str,
-    pub moment_back: &'static str,
-    pub moment_document: &'static str,
-    pub moment_error: &'static str,
-    pub moment_message: &'static str,
-    pub moment_page: &'static str,
-    pub moment_timeout: &'static str,
     pub no_dialogue: &'static str,
     pub open_file: &'static str,
     pub no_file: &'static str,
@@ -78,16 +64,11 @@ pub struct Strings {
     pub paused_help: &'static str,
     pub phone: &'static str,
     pub play: &'static str,
-    pub receipt: &'static str,
-    pub remember: &'static str,
     pub replay: &'static str,
     pub required: &'static str,
     pub resume: &'static str,
-    pub rights: &'static str,
     pub role_atelier: &'static str,
     pub role_formation: &'static str,
-    pub scores: &'static str,
-    pub score_line: &'static str,
     pub secure: &'static str,
     pub settings: &'static str,
     pub show: &'static str,
@@ -95,13 +76,10 @@ pub struct Strings {
     pub start: &'static str,
     pub tagline: &'static str,
     pub text_size: &'static str,
-    pub timeline: &'static str,
     pub trainer: &'static TrainerStrings,
     pub upload_rules: &'static str,
-    pub what_happened: &'static str,
     pub who: &'static str,
     pub you: &'static str,
-    pub your_choices: &'static str,
     pub your_files: &'static str,
 }
 
@@ -113,7 +91,6 @@ pub static FR: Strings = Strings {
     abandon_yes: "Oui, abandonner",
     all_documents: "Tous les documents",
     answer_first: "Répondez avant de continuer sur le site.",
-    autonomy: "Autonomie",
     back: "Retour",
     begin: "Commencer",
     browser_back: "Page précédente",
@@ -126,16 +103,6 @@ pub static FR: Strings = Strings {
     dialogue: "Dialogue",
     difficulty: "Difficulté",
     easy: "facile",
-    count_errors: [
-        "aucune erreur de saisie",
-        "1 erreur de saisie",
-        "{n} erreurs de saisie",
-    ],
-    count_hints: ["aucun indice", "1 indice", "{n} indices"],
-    count_incidents: ["aucun incident", "1 incident", "{n} incidents"],
-    ending_abandon: "Démarche abandonnée.",
-    ending_failure: "La démarche n'a pas abouti.",
-    ending_success: "Démarche réussie !",
     falc: "Facile à lire",
     folder: "Dossier",
     folder_help: "Les papiers de la personne. Ouvrez-les pour trouver les informations demandées.",
@@ -146,7 +113,6 @@ pub static FR: Strings = Strings {
     form_errors: "Le formulaire contient {n} erreurs :",
     goal: "Le but",
     hard: "difficile",
-    help_for_real: "Pour de vrai, où trouver de l'aide",
     hide: "Masquer",
     high_contrast: "Contraste élevé",
     hint: "Indice",
@@ -163,12 +129,6 @@ pub static FR: Strings = Strings {
     mode_atelier_help: "Pour s'entraîner sans risque, avec des indices. Prenez votre temps.",
     mode_formation: "Formation : j'accompagne une personne",
     mode_formation_help: "Pour les futurs professionnels : faire avec la personne ou à sa place ? Vos choix comptent.",
-    moment_back: "Retour à la page précédente",
-    moment_document: "Document ouvert :",
-    moment_error: "Erreur dans",
-    moment_message: "Message reçu de",
-    moment_page: "Page",
-    moment_timeout: "Session expirée : trop longtemps sans rien faire",
     no_dialogue: "La personne attend la suite.",
     open_file: "Ouvrir un fichier de scénario…",
     no_file: "Aucun fichier choisi",
@@ -181,16 +141,11 @@ pub static FR: Strings = Strings {
     paused_help: "Le temps est arrêté. Reprenez quand vous êtes prêt ou prête.",
     phone: "Téléphone",
     play: "Jouer cette démarche",
-    receipt: "Numéro de dossier :",
-    remember: "À retenir",
     replay: "Rejouer",
     required: "obligatoire",
     resume: "Reprendre",
-    rights: "Droits",
     role_atelier: "Vous êtes {name}. Faites la démarche vous-même, à votre rythme.",
     role_formation: "Vous êtes le ou la professionnelle qui accompagne {name}. À vous de choisir comment.",
-    scores: "Vos scores",
-    score_line: "{name} : {v} / 100",
     secure: "Sécurisé",
     settings: "Réglages",
     show: "Afficher",
@@ -198,13 +153,10 @@ pub static FR: Strings = Strings {
     start: "Commencer",
     tagline: "S'entraîner aux démarches en ligne, sans risque.",
     text_size: "Taille du texte :",
-    timeline: "Votre parcours",
     trainer: &TRAINER_FR,
     upload_rules: "Formats acceptés : {formats}. Taille maximale : {max} Mo.",
-    what_happened: "Ce qui s'est passé",
     who: "Qui",
     you: "Vous",
-    your_choices: "Vos choix, à discuter",
     your_files: "Vos fichiers :",
 };
 
@@ -216,7 +168,6 @@ pub static EN: Strings = Strings {
     abandon_yes: "Yes, give up",
     all_documents: "All documents",
     answer_first: "Answer before going on with the website.",
-    autonomy: "Autonomy",
     back: "Back",
     begin: "Start",
     browser_back: "Previous page",
@@ -229,12 +180,6 @@ pub static EN: Strings = Strings {
     dialogue: "Dialogue",
     difficulty: "Difficulty",
     easy: "easy",
-    count_errors: ["no input errors", "1 input error", "{n} input errors"],
-    count_hints: ["no hints", "1 hint", "{n} hints"],
-    count_incidents: ["no incidents", "1 incident", "{n} incidents"],
-    ending_abandon: "Procedure given up.",
-    ending_failure: "The procedure did not succeed.",
-    ending_success: "Procedure completed!",
     falc: "Easy to read",
     folder: "Folder",
     folder_help: "The person's papers. Open them to find the information asked for.",
@@ -245,7 +190,6 @@ pub static EN: Strings = Strings {
     form_errors: "The form has {n} errors:",
     goal: "The goal",
     hard: "hard",
-    help_for_real: "For real, where to get help",
     hide: "Hide",
     high_contrast: "High contrast",
     hint: "Hint",
@@ -262,12 +206,6 @@ pub static EN: Strings = Strings {
     mode_atelier_help: "To practise safely, with hints. Take your time.",
     mode_formation: "Training: I support a person",
     mode_formation_help: "For future professionals: do it with the person or for them? Your choices count.",
-    moment_back: "Back to the previous page",
-    moment_document: "Document opened:",
-    moment_error: "Error in",
-    moment_message: "Message received from",
-    moment_page: "Page",
-    moment_timeout: "Session expired: too long without any action",
     no_dialogue: "The person is waiting for what comes next.",
     open_file: "Open a scenario file…",
     no_file: "No file chosen",
@@ -280,16 +218,11 @@ pub static EN: Strings = Strings {
     paused_help: "Time is stopped. Resume when you are ready.",
     phone: "Phone",
     play: "Play this procedure",
-    receipt: "Reference number:",
-    remember: "To remember",
     replay: "Play again",
     required: "required",
     resume: "Resume",
-    rights: "Rights",
     role_atelier: "You are {name}. Do the procedure yourself, at your own pace.",
     role_formation: "You are the professional supporting {name}. It is up to you how.",
-    scores: "Your scores",
-    score_line: "{name}: {v}/100",
     secure: "Secure",
     settings: "Settings",
     show: "Show",
@@ -297,13 +230,10 @@ pub static EN: Strings = Strings {
     start: "Start",
     tagline: "Practise online procedures, safely.",
     text_size: "Text size:",
-    timeline: "Your path",
     trainer: &TRAINER_EN,
     upload_rules: "Accepted formats: {formats}. Maximum size: {max} MB.",
-    what_happened: "What happened",
     who: "Who",
     you: "You",
-    your_choices: "Your choices, to discuss",
     your_files: "Your files:",
 };
 
@@ -475,35 +405,7 @@ pub static TRAINER_EN: TrainerStrings = TrainerStrings {
     without_help: "without help",
 };
 
-/// "aucun indice", "1 indice", "3 indices": a count with the words that agree
-/// with it, from the forms for none, one and more (each may hold `{n}`).
-pub fn count(forms: [&str; 3], n: usize) -> String {
-    forms[n.min(2)].replace("{n}", &n.to_string())
-}
-
 impl Strings {
-    /// A gauge's value as the debrief writes it: "Droits : 60 / 100".
-    pub fn score(&self, name: &str, value: i32) -> String {
-        self.score_line
-            .replace("{name}", name)
-            .replace("{v}", &value.to_string())
-    }
-
-    /// The debrief's summary of an attempt, as a sentence: "Aucune erreur de saisie, 1 indice, 2 incidents."
-    pub fn counts(&self, errors: usize, hints: usize, incidents: usize) -> String {
-        let line = format!(
-            "{}, {}, {}.",
-            count(self.count_errors, errors),
-            count(self.count_hints, hints),
-            count(self.count_incidents, incidents)
-        );
-        let mut chars = line.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    }
-
     /// The heading of a form's error summary, "1 erreur" or "3 erreurs" as portals write it.
     pub fn form_errors(&self, n: usize) -> String {
         if n == 1 {
@@ -587,22 +489,6 @@ pub fn competence(code: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_agree_with_their_number() {
-        assert_eq!(
-            strings(Lang::Fr).counts(0, 1, 2),
-            "Aucune erreur de saisie, 1 indice, 2 incidents."
-        );
-        assert_eq!(
-            strings(Lang::Fr).counts(3, 0, 1),
-            "3 erreurs de saisie, aucun indice, 1 incident."
-        );
-        assert_eq!(
-            strings(Lang::En).counts(1, 2, 0),
-            "1 input error, 2 hints, no incidents."
-        );
-    }
 
     #[test]
     fn form_error_summary_agrees() {

@@ -3,11 +3,19 @@
 //! The logic plugins (settings, catalog, game, screens) run without a window,
 //! so headless tests drive the same systems the interface drives; the
 //! interface plugins draw with egui over a small Bevy desk scene.
+//!
+//! Where things live: a screen in `screens/` (one module each: its logic and
+//! its drawing), the screen state in `screen`, what the screens' drawing
+//! shares in `ui` and `theme`, the run in `game`. Rules, events, the debrief
+//! and the report's words are the core's (`dedale-core`). Dependencies point
+//! one way (no module imports one that imports it back): the workspace test
+//! `cargo test -p dedale-tests --test layout` checks it.
 
 #![warn(missing_docs)]
 
+#[cfg(target_family = "wasm")]
+mod browser;
 pub mod catalog;
-pub mod debrief;
 mod desk;
 #[cfg(feature = "dev")]
 pub mod dev;
@@ -15,6 +23,7 @@ pub mod game;
 pub mod i18n;
 pub mod metrics;
 pub mod mirror;
+pub mod screen;
 pub mod screens;
 pub mod settings;
 mod sound;
@@ -22,7 +31,6 @@ pub mod store;
 mod theme;
 #[cfg(feature = "dev")]
 pub mod tour;
-pub mod trainer;
 pub(crate) mod ui;
 #[cfg(target_family = "wasm")]
 pub mod web;
@@ -41,7 +49,6 @@ impl Plugin for LogicPlugin {
             game::plugin,
             screens::plugin,
             metrics::plugin,
-            trainer::plugin,
         ));
     }
 }

@@ -16,7 +16,7 @@ use dedale_core::rules::Date;
 
 use crate::catalog::Catalog;
 use crate::game::{Cue, Game, Play};
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::store::{Item, Store};
 

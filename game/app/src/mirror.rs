@@ -4,15 +4,15 @@
 //! Browser tests read it too. Pure, so it is tested natively.
 
 use dedale_core::Lang;
+use dedale_core::debrief::{Debrief, debrief, words};
 use dedale_core::engine::{Answer, Feedback};
 use dedale_core::metrics::report::Report;
 use dedale_core::model::{Block, Device, Mode};
 
 use crate::catalog::Catalog;
-use crate::debrief::{Debrief, debrief};
 use crate::game::Play;
 use crate::i18n::strings;
-use crate::screens::Screen;
+use crate::screen::Screen;
 
 /// Escapes text for HTML.
 fn esc(text: &str) -> String {
@@ -91,44 +91,43 @@ pub fn html(
 
 /// The debrief in the order the screen shows it, scores and timeline included.
 fn debrief_html(d: &Debrief, lang: Lang) -> String {
-    let s = strings(lang);
-    let mut out = format!("<h1>{}</h1>", esc(&d.title));
+    let w = words(lang);
+    let mut out = format!("<h1>{}</h1><p>{}</p>", esc(&d.title), esc(w.ending(d.kind)));
     if let Some(r) = &d.receipt {
-        out.push_str(&format!("<p>{} {}</p>", esc(s.receipt), esc(r)));
+        out.push_str(&format!("<p>{} {}</p>", esc(w.receipt), esc(r)));
     }
-    if let Some((droits, autonomie)) = d.scores {
-        out.push_str(&format!("<h2>{}</h2><ul>", esc(s.scores)));
-        for (name, v) in [(s.rights, droits), (s.autonomy, autonomie)] {
-            out.push_str(&format!("<li>{}</li>", esc(&s.score(name, v))));
+    if d.scores.is_some() {
+        out.push_str(&format!("<h2>{}</h2><ul>", esc(w.scores)));
+        for line in d.score_lines(lang) {
+            out.push_str(&format!("<li>{}</li>", esc(&line)));
         }
         out.push_str("</ul>");
     }
     out.push_str(&format!(
         "<h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
-        esc(s.what_happened),
+        esc(w.what_happened),
         esc(&d.what_happened),
-        esc(s.remember)
+        esc(w.remember)
     ));
     for r in &d.remember {
         out.push_str(&format!("<li>{}</li>", esc(r)));
     }
     out.push_str(&format!(
         "</ul><h2>{}</h2><p>{}</p>",
-        esc(s.help_for_real),
+        esc(w.help_for_real),
         esc(&d.help)
     ));
     if !d.notes.is_empty() {
-        out.push_str(&format!("<h2>{}</h2><ul>", esc(s.your_choices)));
+        out.push_str(&format!("<h2>{}</h2><ul>", esc(w.your_choices)));
         for n in &d.notes {
             out.push_str(&format!("<li>{}</li>", esc(n)));
         }
         out.push_str("</ul>");
     }
-    let (errors, hints, incidents) = d.counts;
     out.push_str(&format!(
         "<h2>{}</h2><p>{}</p><ol>",
-        esc(s.timeline),
-        esc(&s.counts(errors, hints, incidents))
+        esc(w.timeline),
+        esc(&d.counts_line(lang))
     ));
     for m in &d.timeline {
         out.push_str(&format!("<li>{} {}</li>", m.when(), esc(&m.text)));
@@ -163,11 +162,7 @@ fn playing(p: &Play, lang: Lang) -> String {
             esc(&s.form_errors(st.errors.len()))
         ));
         for e in &st.errors {
-            let label = p
-                .scenario
-                .input(&e.field)
-                .and_then(|(_, b)| b.label())
-                .map_or(e.field.clone(), |l| l.get(lang).to_string());
+            let label = p.scenario.input_label(&e.field, lang);
             out.push_str(&format!(
                 "<li class=\"erreur\">{} : {}</li>",
                 esc(&label),
@@ -244,12 +239,11 @@ fn playing(p: &Play, lang: Lang) -> String {
         ));
     }
     if st.mode == Mode::Formation {
+        let w = words(lang);
         out.push_str(&format!(
-            "<p>{} : {} / 100 ; {} : {} / 100</p>",
-            esc(s.rights),
-            st.droits,
-            esc(s.autonomy),
-            st.autonomie
+            "<p>{} ; {}</p>",
+            esc(&w.score(w.rights, st.droits)),
+            esc(&w.score(w.autonomy, st.autonomie))
         ));
     }
     // The folder: what the papers say, as a sighted player reads them on the desk.

@@ -13,7 +13,7 @@ use bevy::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::game::{Game, Resume, SavedPlay};
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::Settings;
 
 /// The items kept.

@@ -13,9 +13,9 @@ use dedale_core::model::Mode;
 use dedale_core::script::{self, Step as ScriptStep};
 
 use crate::game::{Act, Game, StartScenario};
-use crate::screens::Screen;
+use crate::screen::Screen;
+use crate::screens::playing::show_on_desk;
 use crate::settings::Settings;
-use crate::ui::show_on_desk;
 
 enum Step {
     Frames(u32),
@@ -151,7 +151,7 @@ fn run(
     mut settings: ResMut<Settings>,
     game: Res<Game>,
     mut exit: MessageWriter<AppExit>,
-    mut desk: ResMut<crate::ui::DeskHandle>,
+    mut desk: ResMut<crate::screens::playing::Desk>,
     mut windows: Query<&mut Window>,
 ) {
     if tour.wait > 0 {

@@ -1,31 +1,16 @@
-//! Drawing the screens with egui. Each screen's module draws from the engine's
-//! state and the settings, and turns clicks and keys into messages.
-
-mod briefing;
-mod choice;
-mod debrief;
-mod documents;
-mod loading;
-pub(crate) mod playing;
-mod title;
-mod trainer;
+//! What every screen's drawing shares: the system set the screens draw in
+//! (after the style is applied), the keyboard focus given to a screen's main
+//! control on arrival, and two fixes that keep an idle game from drawing.
+//! The screens themselves live in `screens/`.
 
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 
 use crate::i18n::{Strings, strings};
+use crate::screen::Screen;
 use crate::settings::Settings;
+use crate::theme::StyleSet;
 use crate::theme::palette::Palette;
-
-/// The desk's interface state, for tools that drive the game (the tour).
-#[cfg(feature = "dev")]
-pub type DeskHandle = playing::Desk;
-
-/// Opens on the desk what an action looks at (a document, a message), as a player would.
-#[cfg(feature = "dev")]
-pub fn show_on_desk(desk: &mut DeskHandle, action: &dedale_core::engine::Action) {
-    playing::show(desk, action);
-}
 
 /// Systems that draw the interface, after the style is applied.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,7 +20,7 @@ pub struct UiSet;
 #[derive(Resource, Default)]
 pub(crate) struct FreshScreen(pub bool);
 
-fn mark_fresh(screen: Res<State<crate::screens::Screen>>, mut fresh: ResMut<FreshScreen>) {
+fn mark_fresh(screen: Res<State<Screen>>, mut fresh: ResMut<FreshScreen>) {
     if screen.is_changed() {
         fresh.0 = true;
     }
@@ -86,16 +71,7 @@ pub(super) fn plugin(app: &mut App) {
                 .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
                 .before(bevy_egui::EguiPreUpdateSet::BeginPass),
         );
-    app.add_plugins((
-        loading::plugin,
-        title::plugin,
-        choice::plugin,
-        briefing::plugin,
-        playing::plugin,
-        debrief::plugin,
-        trainer::plugin,
-    ));
-    app.configure_sets(EguiPrimaryContextPass, UiSet);
+    app.configure_sets(EguiPrimaryContextPass, UiSet.after(StyleSet));
 }
 
 /// What every screen needs to draw: the strings of the language and the palette.

@@ -1,6 +1,6 @@
 //! The browser glue, compiled only for WebAssembly: scenario files opened or
 //! dropped on the page are checked and offered, exported sessions opened
-//! there go to the trainer's screen, exports are downloaded as files, and the
+//! there go to the trainer's screen, and the
 //! screen is mirrored as text into the page's ARIA live region. (What is kept
 //! in `localStorage` is the `store` module's business.)
 
@@ -8,10 +8,11 @@ use bevy::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::catalog::{Catalog, Entry};
+use crate::game::new_seed;
 use crate::game::{Game, StartScenario};
-use crate::screens::{Screen, new_seed};
+use crate::screen::Screen;
+use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
-use crate::trainer::Trainer;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, (take_files, mirror));
@@ -97,33 +98,4 @@ fn mirror(
     };
     element.set_inner_html(&html);
     *last = html;
-}
-
-/// Asks the page to open its file picker (the trainer's "open a scenario" button).
-pub fn open_file_picker() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleOpenFile")) {
-        if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-            let _ = f.call0(&JsValue::NULL);
-        }
-    }
-}
-
-/// Offers a file as a download (the trainer's exports), through the page's `dedaleDownload`.
-pub fn download(name: &str, mime: &str, text: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleDownload"))
-        && let Ok(f) = f.dyn_into::<js_sys::Function>()
-    {
-        let _ = f.call3(
-            &JsValue::NULL,
-            &JsValue::from_str(name),
-            &JsValue::from_str(mime),
-            &JsValue::from_str(text),
-        );
-    }
 }

@@ -11,14 +11,14 @@ use bevy::state::app::StatesPlugin;
 use common::{app, app_with, loaded, root, screen, start_playing, state};
 use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
-use dedale::debrief::debrief;
 use dedale::game::{Act, Game, StartScenario};
 use dedale::metrics::local_sessions;
-use dedale::screens::Screen;
+use dedale::screen::Screen;
+use dedale::screens::trainer::Trainer;
 use dedale::settings::Settings;
 use dedale::store::{Item, Store};
-use dedale::trainer::Trainer;
 use dedale_core::Lang;
+use dedale_core::debrief::debrief;
 use dedale_core::metrics::csv_export::{self, Delimiter};
 use dedale_core::metrics::{Record, jsonl, xapi};
 use dedale_core::model::Mode;
@@ -204,6 +204,7 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
         play.state.mode == Mode::Formation,
         "scores only in Formation"
     );
+    same_debrief_in_the_terminal(&app, &play, path);
     if d.kind == dedale_core::model::EndingKind::Success {
         assert!(
             d.receipt.is_some(),
@@ -301,4 +302,50 @@ fn a_saved_run_resumes_where_the_player_was_after_a_reload() {
         .clone()
         .expect("resumed");
     assert_eq!(play.state.page, "connexion");
+}
+
+/// The terminal (`dedale-cli play`) and the game show the same debrief for
+/// the same run: the same words in the same order, scores only where the
+/// game shows them. Compared on letters and digits, since the two draw them
+/// with different frames (HTML for the screen reader, rules and bullets in
+/// the terminal).
+fn same_debrief_in_the_terminal(app: &App, play: &dedale::game::Play, path: &Path) {
+    for lang in [Lang::Fr, Lang::En] {
+        let d = debrief(&play.scenario, &play.state, lang).expect("a debrief");
+        let terminal = dedale_cli::render::debrief(&d, lang);
+        let screen = dedale::mirror::html(
+            Screen::Debrief,
+            Some(play),
+            app.world().resource::<Catalog>(),
+            &Default::default(),
+            lang,
+        );
+        let letters = |text: &str| -> String {
+            let mut inside = false;
+            text.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .chars()
+                .filter(|&c| {
+                    match c {
+                        '<' => inside = true,
+                        '>' if inside => {
+                            inside = false;
+                            return false;
+                        }
+                        _ => {}
+                    }
+                    !inside && c.is_alphanumeric()
+                })
+                .collect()
+        };
+        assert!(!letters(&terminal).is_empty());
+        assert_eq!(
+            letters(&terminal),
+            letters(&screen),
+            "{} ({lang:?}):\n{terminal}\n{screen}",
+            path.display()
+        );
+    }
 }

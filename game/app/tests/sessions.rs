@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use common::{act, app_with, events, loaded, start_playing, temp_dir};
 use dedale::metrics::{Recording, exported_count, local_sessions, mark_exported};
-use dedale::screens::Screen;
+use dedale::screen::Screen;
 use dedale::store::{Item, Store};
 use dedale_core::engine::Action;
 use dedale_core::metrics::{Kind, Record, jsonl};

@@ -4,11 +4,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::Mode;
 
-use super::{UiSet, look};
 use crate::game::Game;
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
+use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
-    mut fresh: ResMut<super::FreshScreen>,
+    mut fresh: ResMut<crate::ui::FreshScreen>,
     game: Res<Game>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -71,7 +71,7 @@ fn draw(
                         if start.clicked() {
                             next.set(Screen::Playing);
                         }
-                        super::focus_on_arrival(&mut fresh, &start);
+                        crate::ui::focus_on_arrival(&mut fresh, &start);
                     });
                 });
             });

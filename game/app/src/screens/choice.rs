@@ -4,14 +4,15 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::{Audience, Difficulty, Scenario};
 
-use super::{UiSet, look};
 use crate::catalog::Catalog;
 use crate::game::StartScenario;
+use crate::game::new_seed;
 use crate::i18n::Strings;
-use crate::screens::{Screen, new_seed};
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::{root_ui, widgets};
+use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -22,7 +23,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
-    mut fresh: ResMut<super::FreshScreen>,
+    mut fresh: ResMut<crate::ui::FreshScreen>,
     catalog: Res<Catalog>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -41,7 +42,7 @@ fn draw(
                 widgets::title(ui, s.choose_title);
                 #[cfg(target_family = "wasm")]
                 if widgets::secondary(ui, s.open_file).clicked() {
-                    crate::web::open_file_picker();
+                    crate::browser::open_file_picker();
                 }
             });
             ui.add_space(8.0);
@@ -72,7 +73,7 @@ fn card(
     s: &Strings,
     settings: &Settings,
     scenario: &Scenario,
-    fresh: &mut super::FreshScreen,
+    fresh: &mut crate::ui::FreshScreen,
 ) -> bool {
     let m = &scenario.meta;
     let lang = settings.lang;
@@ -114,7 +115,7 @@ fn card(
             );
         }
         let play = widgets::primary(ui, p, s.play);
-        super::focus_on_arrival(fresh, &play);
+        crate::ui::focus_on_arrival(fresh, &play);
         play.clicked()
     })
 }

@@ -2,14 +2,15 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use dedale_core::debrief::{debrief, words};
 use dedale_core::model::{EndingKind, Tone};
 
-use super::{UiSet, look};
-use crate::debrief::debrief;
+use crate::game::new_seed;
 use crate::game::{Game, StartScenario};
-use crate::screens::{Screen, new_seed};
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
+use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -20,7 +21,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
-    mut fresh: ResMut<super::FreshScreen>,
+    mut fresh: ResMut<crate::ui::FreshScreen>,
     game: Res<Game>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
@@ -29,6 +30,7 @@ fn draw(
     let ctx = contexts.ctx_mut()?;
     let (s, p) = look(&settings);
     let lang = settings.lang;
+    let w = words(lang);
     let Some(play) = &game.play else {
         return Ok(());
     };
@@ -42,16 +44,17 @@ fn draw(
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(860.0);
-                    let (tone, word) = match d.kind {
-                        EndingKind::Success => (Tone::Success, s.ending_success),
-                        EndingKind::Failure => (Tone::Error, s.ending_failure),
-                        EndingKind::Abandon => (Tone::Warning, s.ending_abandon),
+                    let tone = match d.kind {
+                        EndingKind::Success => Tone::Success,
+                        EndingKind::Failure => Tone::Error,
+                        EndingKind::Abandon => Tone::Warning,
                     };
+                    let word = w.ending(d.kind);
                     widgets::title(ui, &d.title);
                     widgets::notice(ui, &p, tone, lang != dedale_core::Lang::En, word);
                     if let Some(receipt) = &d.receipt {
                         ui.label(
-                            egui::RichText::new(format!("{} {receipt}", s.receipt))
+                            egui::RichText::new(format!("{} {receipt}", w.receipt))
                                 .monospace()
                                 .strong(),
                         );
@@ -68,28 +71,29 @@ fn draw(
                         if widgets::secondary(ui, s.other_scenario).clicked() {
                             next.set(Screen::Choice);
                         }
-                        super::focus_on_arrival(&mut fresh, &again);
+                        crate::ui::focus_on_arrival(&mut fresh, &again);
                     });
                     ui.add_space(8.0);
                     widgets::card(ui, &p, |ui| {
                         ui.set_width(ui.available_width());
-                        if let Some((droits, autonomie)) = d.scores {
-                            widgets::heading(ui, s.scores);
-                            for (name, v) in [(s.rights, droits), (s.autonomy, autonomie)] {
-                                ui.label(egui::RichText::new(s.score(name, v)).strong());
+                        if let Some(scores) = d.scores {
+                            widgets::heading(ui, w.scores);
+                            let values = [scores.droits, scores.autonomie];
+                            for (line, v) in d.score_lines(lang).into_iter().zip(values) {
+                                ui.label(egui::RichText::new(line).strong());
                                 ui.add(egui::ProgressBar::new(v as f32 / 100.0).fill(p.primary));
                             }
                         }
-                        widgets::heading(ui, s.what_happened);
+                        widgets::heading(ui, w.what_happened);
                         ui.label(&d.what_happened);
-                        widgets::heading(ui, s.remember);
+                        widgets::heading(ui, w.remember);
                         for r in &d.remember {
                             ui.label(format!("• {r}"));
                         }
-                        widgets::heading(ui, s.help_for_real);
+                        widgets::heading(ui, w.help_for_real);
                         ui.label(&d.help);
                         if !d.notes.is_empty() {
-                            widgets::heading(ui, s.your_choices);
+                            widgets::heading(ui, w.your_choices);
                             for n in &d.notes {
                                 ui.label(format!("• {n}"));
                             }
@@ -98,9 +102,8 @@ fn draw(
                     ui.add_space(12.0);
                     widgets::card(ui, &p, |ui| {
                         ui.set_width(ui.available_width());
-                        widgets::heading(ui, s.timeline);
-                        let (errors, hints, incidents) = d.counts;
-                        widgets::muted(ui, &p, &s.counts(errors, hints, incidents));
+                        widgets::heading(ui, w.timeline);
+                        widgets::muted(ui, &p, &d.counts_line(lang));
                         for m in &d.timeline {
                             ui.label(format!("{}  {}  {}", m.when(), m.icon, m.text));
                         }

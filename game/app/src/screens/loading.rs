@@ -1,19 +1,23 @@
-//! Loading: a visible progress bar while the scenarios are checked.
+//! Loading: the scenarios are checked one a frame behind a visible progress
+//! bar, then the title opens (or the run left last time, or the scenario a
+//! trainer named on the command line).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{UiSet, look};
 use crate::catalog::Catalog;
-use crate::screens::Screen;
+use crate::game::{Game, Resume, StartScenario, new_seed, resume};
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
+use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        draw.in_set(UiSet).run_if(in_state(Screen::Loading)),
-    );
+    app.add_systems(Update, load.run_if(in_state(Screen::Loading)))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw.in_set(UiSet).run_if(in_state(Screen::Loading)),
+        );
 }
 
 fn draw(mut contexts: EguiContexts, catalog: Res<Catalog>, settings: Res<Settings>) -> Result {
@@ -36,4 +40,42 @@ fn draw(mut contexts: EguiContexts, catalog: Res<Catalog>, settings: Res<Setting
         });
     ctx.request_repaint();
     Ok(())
+}
+
+/// Checks one scenario a frame, then opens the title (or the scenario given on the command line).
+fn load(
+    mut catalog: ResMut<Catalog>,
+    settings: Res<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+    mut starts: MessageWriter<StartScenario>,
+    saved: Option<Res<Resume>>,
+    mut game: ResMut<Game>,
+) {
+    if catalog.check_next(settings.lang) {
+        return;
+    }
+    // A trainer who names a file wants that file, not the run left last time.
+    if catalog.open_directly.is_none()
+        && let Some(play) = saved.and_then(|r| resume(&r.0, &catalog))
+    {
+        game.play = Some(play);
+        next.set(Screen::Playing);
+        return;
+    }
+    match catalog.open_directly {
+        Some(entry)
+            if catalog
+                .entries
+                .get(entry)
+                .is_some_and(|e| e.scenario.is_ok()) =>
+        {
+            starts.write(StartScenario {
+                entry,
+                seed: new_seed(),
+            });
+        }
+        // A trainer's file with errors: the choice screen shows them, line and column.
+        Some(_) => next.set(Screen::Choice),
+        None => next.set(Screen::Title),
+    }
 }

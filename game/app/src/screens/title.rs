@@ -5,10 +5,10 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::Lang;
 use dedale_core::model::Mode;
 
-use super::{UiSet, look};
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::{Settings, TEXT_SCALES};
 use crate::theme::{root_ui, widgets};
+use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -19,7 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
-    mut fresh: ResMut<super::FreshScreen>,
+    mut fresh: ResMut<crate::ui::FreshScreen>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -84,7 +84,7 @@ fn draw(
                     if widgets::secondary(ui, s.trainer.button).clicked() {
                         next.set(Screen::Trainer);
                     }
-                    super::focus_on_arrival(&mut fresh, &start);
+                    crate::ui::focus_on_arrival(&mut fresh, &start);
                 });
             });
         });

@@ -12,8 +12,12 @@ use crate::settings::Settings;
 /// Body text size in points at 100 %: at least 18 px, as the accessibility goals require.
 pub const BODY: f32 = 18.0;
 
+/// The system that applies the style: whatever draws goes after it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StyleSet;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, apply_style.before(crate::ui::UiSet));
+    app.add_systems(EguiPrimaryContextPass, apply_style.in_set(StyleSet));
 }
 
 /// Applies text size, contrast and focus style whenever the settings change.

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use dedale::LogicPlugin;
 use dedale::game::{Act, Game, StartScenario};
-use dedale::screens::Screen;
+use dedale::screen::Screen;
 use dedale::store::Store;
 use dedale_core::engine::Action;
 

@@ -3,20 +3,26 @@
 //! with the persona sit beside it; hints, the clock and the way out are on top.
 
 mod captcha;
+mod documents;
 mod portal;
 mod side;
 mod top;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::winit::UpdateMode;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use dedale_core::Lang;
+use dedale_core::engine::Action;
 use std::time::Duration;
 
-use super::{UiSet, look};
 use crate::game::{Act, Clock, Cue, Game, Play};
-use crate::screens::Screen;
+use crate::i18n::Strings;
+use crate::screen::Screen;
 use crate::settings::Settings;
+use crate::theme::palette::Palette;
 use crate::theme::root_ui;
+use crate::ui::{UiSet, look};
 
 /// Short-lived interface state of the desk (which tab is open); the run itself lives in the engine.
 #[derive(Resource, Default)]
@@ -39,7 +45,7 @@ pub struct Desk {
 
 /// Opens what an action looks at, as a player who clicked it would see it.
 #[cfg(feature = "dev")]
-pub(crate) fn show(desk: &mut Desk, action: &dedale_core::engine::Action) {
+pub fn show_on_desk(desk: &mut Desk, action: &dedale_core::engine::Action) {
     use dedale_core::engine::Action;
     match action {
         Action::OpenDocument { document } => {
@@ -127,25 +133,53 @@ fn reset(mut desk: ResMut<Desk>, game: Res<Game>) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One frame of the desk, as its panels see it: the run (read only: the
+/// engine's state is the truth), the desk's short-lived state, the words and
+/// colours of the settings, the time, and the actions the player takes. Each
+/// panel (`top::Bar`, `side::Side`, `portal::Browser`) is a struct over it
+/// with `ui(&mut self, ui)`, as egui's demo library writes its panels.
+pub(super) struct Cx<'a> {
+    /// The run.
+    pub play: &'a Play,
+    /// The desk's interface state.
+    pub desk: &'a mut Desk,
+    /// The interface's words.
+    pub s: &'static Strings,
+    /// The colours.
+    pub p: Palette,
+    /// The language of the scenario's texts.
+    pub lang: Lang,
+    /// Seconds since the game started, for animations.
+    pub now: f64,
+    /// What the player did this frame, sent to the engine after drawing.
+    pub out: Vec<Action>,
+}
+
+/// What the desk listens to besides the run: cues of the engine, and the time.
+#[derive(SystemParam)]
+struct Heard<'w, 's> {
+    cues: MessageReader<'w, 's, Cue>,
+    time: Res<'w, Time>,
+}
+
 fn draw(
     mut contexts: EguiContexts,
     game: Res<Game>,
     mut settings: ResMut<Settings>,
     mut desk: ResMut<Desk>,
     mut clock: ResMut<Clock>,
-    mut cues: MessageReader<Cue>,
+    mut heard: Heard,
     mut acts: MessageWriter<Act>,
-    time: Res<Time>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let Some(play) = &game.play else {
         return Ok(());
     };
-    for cue in cues.read() {
+    let now = heard.time.elapsed_secs_f64();
+    for cue in heard.cues.read() {
         match cue {
             Cue::MessageArrived(device) => {
-                desk.arrived_at = Some(time.elapsed_secs_f64());
+                desk.arrived_at = Some(now);
                 desk.tab = match device {
                     dedale_core::model::Device::Phone => Tab::Phone,
                     dedale_core::model::Device::Mail => Tab::Mail,
@@ -156,64 +190,52 @@ fn draw(
         }
     }
     let (s, p) = look(&settings);
-    let mut out: Vec<dedale_core::engine::Action> = Vec::new();
+    let mut cx = Cx {
+        play,
+        desk: &mut desk,
+        s,
+        p,
+        lang: settings.lang,
+        now,
+        out: Vec::new(),
+    };
     let mut root = root_ui(&ctx, "desk");
     egui::Panel::top("top")
         .frame(egui::Frame::new().fill(p.chrome).inner_margin(8))
         .show(&mut root, |ui| {
-            top::bar(
-                ui,
-                play,
-                &mut settings,
-                &mut desk,
-                &mut clock,
-                s,
-                &p,
-                &mut out,
-            );
+            top::Bar {
+                cx: &mut cx,
+                settings: &mut settings,
+                clock: &mut clock,
+            }
+            .ui(ui);
         });
     let side_width = (ctx.viewport_rect().width() * 0.34).clamp(300.0, 520.0);
     egui::Panel::right("side")
         .exact_size(side_width)
         .frame(egui::Frame::new().fill(p.faint).inner_margin(10))
-        .show(&mut root, |ui| {
-            side::panel(
-                ui,
-                play,
-                &mut desk,
-                s,
-                &p,
-                settings.lang,
-                time.elapsed_secs_f64(),
-                &mut out,
-            );
-        });
+        .show(&mut root, |ui| side::Side { cx: &mut cx }.ui(ui));
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
                 .fill(egui::Color32::TRANSPARENT)
                 .inner_margin(16),
         )
-        .show(&mut root, |ui| {
-            portal::browser(ui, play, &mut desk, s, &p, settings.lang, &mut out);
-        });
+        .show(&mut root, |ui| portal::Browser { cx: &mut cx }.ui(ui));
     if clock.paused {
         top::pause_overlay(&ctx, s, &p, &mut clock);
     }
-    if desk.confirm_abandon {
-        top::abandon_dialog(&ctx, s, &p, &mut desk, &mut out);
+    if cx.desk.confirm_abandon {
+        top::abandon_dialog(&ctx, s, &p, cx.desk, &mut cx.out);
     }
-    if !out.is_empty() {
+    if !cx.out.is_empty() {
         ctx.request_repaint();
     }
-    for action in out {
+    for action in cx.out {
         acts.write(Act(action));
     }
-    // Keep the clock and the phone's animation moving while something is on.
-    if desk
-        .arrived_at
-        .is_some_and(|t| time.elapsed_secs_f64() - t < 3.0)
-    {
+    // Keep the phone's animation moving while a message has just arrived.
+    if desk.arrived_at.is_some_and(|t| now - t < 3.0) {
         ctx.request_repaint();
     }
     Ok(())

@@ -6,27 +6,50 @@ use dedale_core::Lang;
 use dedale_core::engine::{Action, Feedback};
 use dedale_core::model::{Device, Mode};
 
-use super::{Desk, Tab};
+use super::{Cx, Tab};
 use crate::game::Play;
-use crate::i18n::Strings;
 use crate::theme::palette::Palette;
 use crate::theme::{BODY, widgets};
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn panel(
-    ui: &mut Ui,
-    play: &Play,
-    desk: &mut Desk,
-    s: &Strings,
-    p: &Palette,
-    lang: Lang,
-    now: f64,
-    out: &mut Vec<Action>,
-) {
-    let formation = play.state.mode == Mode::Formation;
-    if formation {
-        gauges(ui, play, s, p);
+/// The panel beside the browser.
+pub(super) struct Side<'c, 'a> {
+    /// The desk's frame.
+    pub cx: &'c mut Cx<'a>,
+}
+
+impl Side<'_, '_> {
+    /// The tabs, then the open one.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let cx = &mut *self.cx;
+        if cx.play.state.mode == Mode::Formation {
+            gauges(ui, cx.play, &cx.p, cx.lang);
+        }
+        tabs(ui, cx);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match cx.desk.tab {
+                Tab::Folder => folder(ui, cx),
+                Tab::Phone => inbox(ui, cx, Device::Phone),
+                Tab::Mail => inbox(ui, cx, Device::Mail),
+                Tab::Dialogue => dialogue(ui, cx),
+            });
     }
+}
+
+/// The folder, the phone, the mailbox and (in *Formation*) the dialogue, with
+/// the number of unread messages; the tab of a message that just arrived pulses.
+fn tabs(ui: &mut Ui, cx: &mut Cx) {
+    let Cx {
+        play,
+        desk,
+        s,
+        p,
+        now,
+        ..
+    } = cx;
+    let play = *play;
+    let formation = play.state.mode == Mode::Formation;
     let unread = |device: Device| {
         play.state
             .inbox
@@ -42,7 +65,7 @@ pub(super) fn panel(
     };
     // The tab of a message that just arrived pulses for a few seconds.
     let pulse = desk.arrived_at.map_or(0.0, |t| {
-        let age = (now - t) as f32;
+        let age = (*now - t) as f32;
         if age < 3.0 {
             (age * 6.0).sin().abs()
         } else {
@@ -84,15 +107,6 @@ pub(super) fn panel(
             );
         }
     });
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| match desk.tab {
-            Tab::Folder => folder(ui, play, desk, s, p, lang, out),
-            Tab::Phone => inbox(ui, play, desk, Device::Phone, s, p, lang, out),
-            Tab::Mail => inbox(ui, play, desk, Device::Mail, s, p, lang, out),
-            Tab::Dialogue => dialogue(ui, play, s, p, lang, out),
-        });
 }
 
 fn badge(text: String, n: usize) -> String {
@@ -100,14 +114,15 @@ fn badge(text: String, n: usize) -> String {
 }
 
 /// The two scores of mode *Formation*, as bars with their numbers (never colour alone).
-fn gauges(ui: &mut Ui, play: &Play, s: &Strings, p: &Palette) {
+fn gauges(ui: &mut Ui, play: &Play, p: &Palette, lang: Lang) {
+    let w = dedale_core::debrief::words(lang);
     widgets::card(ui, p, |ui| {
         ui.set_width(ui.available_width());
         for (name, value) in [
-            (s.rights, play.state.droits),
-            (s.autonomy, play.state.autonomie),
+            (w.rights, play.state.droits),
+            (w.autonomy, play.state.autonomie),
         ] {
-            ui.label(RichText::new(format!("{name} : {value} / 100")).strong());
+            ui.label(RichText::new(w.score(name, value)).strong());
             ui.add(
                 egui::ProgressBar::new(value as f32 / 100.0)
                     .desired_height(14.0)
@@ -118,15 +133,17 @@ fn gauges(ui: &mut Ui, play: &Play, s: &Strings, p: &Palette) {
     ui.add_space(6.0);
 }
 
-fn folder(
-    ui: &mut Ui,
-    play: &Play,
-    desk: &mut Desk,
-    s: &Strings,
-    p: &Palette,
-    lang: Lang,
-    out: &mut Vec<Action>,
-) {
+fn folder(ui: &mut Ui, cx: &mut Cx) {
+    let Cx {
+        play,
+        desk,
+        s,
+        p,
+        lang,
+        out,
+        ..
+    } = cx;
+    let (play, p, lang) = (*play, &*p, *lang);
     if let Some(doc) = desk
         .document
         .clone()
@@ -135,7 +152,7 @@ fn folder(
         if widgets::secondary(ui, &format!("⬅ {}", s.all_documents)).clicked() {
             desk.document = None;
         }
-        super::super::documents::draw(ui, doc, lang, p);
+        super::documents::draw(ui, doc, lang, p);
         return;
     }
     widgets::muted(ui, p, s.folder_help);
@@ -153,17 +170,17 @@ fn folder(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn inbox(
-    ui: &mut Ui,
-    play: &Play,
-    desk: &mut Desk,
-    device: Device,
-    s: &Strings,
-    p: &Palette,
-    lang: Lang,
-    out: &mut Vec<Action>,
-) {
+fn inbox(ui: &mut Ui, cx: &mut Cx, device: Device) {
+    let Cx {
+        play,
+        desk,
+        s,
+        p,
+        lang,
+        out,
+        ..
+    } = cx;
+    let (play, p, lang) = (*play, &*p, *lang);
     let received: Vec<_> = play
         .state
         .inbox
@@ -224,7 +241,16 @@ fn inbox(
     }
 }
 
-fn dialogue(ui: &mut Ui, play: &Play, s: &Strings, p: &Palette, lang: Lang, out: &mut Vec<Action>) {
+fn dialogue(ui: &mut Ui, cx: &mut Cx) {
+    let Cx {
+        play,
+        s,
+        p,
+        lang,
+        out,
+        ..
+    } = cx;
+    let (play, p, lang) = (*play, &*p, *lang);
     let persona = &play.scenario.persona.name;
     if let Some(reply) = play.last.iter().find_map(|f| match f {
         Feedback::Reply(line) => play.scenario.line(line),

@@ -3,63 +3,80 @@
 use bevy_egui::egui::{self, RichText, Ui};
 use dedale_core::engine::Action;
 
-use super::Desk;
-use crate::game::{Clock, Play};
+use super::{Cx, Desk};
+use crate::game::Clock;
 use crate::i18n::Strings;
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn bar(
-    ui: &mut Ui,
-    play: &Play,
-    settings: &mut Settings,
-    desk: &mut Desk,
-    clock: &mut Clock,
-    s: &Strings,
-    p: &Palette,
-    out: &mut Vec<Action>,
-) {
-    let lang = settings.lang;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(play.scenario.meta.title.get(lang)).strong());
-        ui.label(RichText::new(format!("— {}", play.scenario.persona.name)).color(p.muted));
-        ui.separator();
-        let minutes = play.state.clock_ms / 60_000;
-        ui.label(format!(
-            "⏱ {}",
-            s.clock.replace("{n}", &minutes.to_string())
-        ))
-        .on_hover_text(s.clock_help);
-        ui.separator();
-        let page = play.scenario.page(&play.state.page);
-        let available = page.map_or(0, |pg| pg.hints.len());
-        let used = play.state.hints.get(&play.state.page).copied().unwrap_or(0);
-        let hint = ui.add_enabled(
-            usize::from(used) < available,
-            egui::Button::new(format!("💡 {} ({}/{})", s.hint, used, available)),
-        );
-        if hint.clicked() {
-            out.push(Action::Hint);
-        }
-        if ui.button(format!("⏸ {}", s.pause)).clicked() {
-            clock.paused = true;
-        }
-        if ui.button(format!("Aa {}", s.settings)).clicked() {
-            desk.settings_open = !desk.settings_open;
-        }
-        if ui
-            .button(RichText::new(format!("🚪 {}", s.abandon)).color(p.error))
-            .clicked()
-        {
-            desk.confirm_abandon = true;
-        }
-    });
-    if desk.settings_open {
-        widgets::card(ui, p, |ui| {
-            super::super::title::settings_ui(ui, settings, s)
+/// The bar above the desk; the settings it opens change the game's own.
+pub(super) struct Bar<'c, 'a> {
+    /// The desk's frame.
+    pub cx: &'c mut Cx<'a>,
+    /// The player's settings (text size, contrast, language).
+    pub settings: &'c mut Settings,
+    /// The game's clock, to pause it.
+    pub clock: &'c mut Clock,
+}
+
+impl Bar<'_, '_> {
+    /// The scenario, the clock and the buttons; the settings card when open.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let Bar {
+            cx,
+            settings,
+            clock,
+        } = self;
+        let Cx {
+            play,
+            desk,
+            s,
+            p,
+            out,
+            ..
+        } = &mut **cx;
+        let (play, s, p) = (*play, *s, &*p);
+        let lang = settings.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(play.scenario.meta.title.get(lang)).strong());
+            ui.label(RichText::new(format!("— {}", play.scenario.persona.name)).color(p.muted));
+            ui.separator();
+            let minutes = play.state.clock_ms / 60_000;
+            ui.label(format!(
+                "⏱ {}",
+                s.clock.replace("{n}", &minutes.to_string())
+            ))
+            .on_hover_text(s.clock_help);
+            ui.separator();
+            let page = play.scenario.page(&play.state.page);
+            let available = page.map_or(0, |pg| pg.hints.len());
+            let used = play.state.hints.get(&play.state.page).copied().unwrap_or(0);
+            let hint = ui.add_enabled(
+                usize::from(used) < available,
+                egui::Button::new(format!("💡 {} ({}/{})", s.hint, used, available)),
+            );
+            if hint.clicked() {
+                out.push(Action::Hint);
+            }
+            if ui.button(format!("⏸ {}", s.pause)).clicked() {
+                clock.paused = true;
+            }
+            if ui.button(format!("Aa {}", s.settings)).clicked() {
+                desk.settings_open = !desk.settings_open;
+            }
+            if ui
+                .button(RichText::new(format!("🚪 {}", s.abandon)).color(p.error))
+                .clicked()
+            {
+                desk.confirm_abandon = true;
+            }
         });
+        if desk.settings_open {
+            widgets::card(ui, p, |ui| {
+                crate::screens::title::settings_ui(ui, settings, s)
+            });
+        }
     }
 }
 

@@ -10,15 +10,16 @@ use dedale_core::metrics::report::labels::{decimal, duration, incident, percent,
 use dedale_core::metrics::report::{Quartiles, ScenarioReport};
 use dedale_core::metrics::sanitise_group;
 
-use super::{UiSet, look};
-use crate::i18n::{Strings, TrainerStrings, competence, count};
+use super::{Trainer, default_folder};
+use crate::i18n::{Strings, TrainerStrings, competence};
 use crate::metrics::{exported_count, local_sessions};
-use crate::screens::Screen;
+use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::theme::palette::Palette;
 use crate::theme::{BODY, root_ui, widgets};
-use crate::trainer::{Trainer, default_folder};
+use crate::ui::{UiSet, look};
+use dedale_core::debrief::count;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Trainer), arrive)
@@ -40,7 +41,7 @@ fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>) {
 
 fn draw(
     mut contexts: EguiContexts,
-    mut fresh: ResMut<super::FreshScreen>,
+    mut fresh: ResMut<crate::ui::FreshScreen>,
     mut settings: ResMut<Settings>,
     mut trainer: ResMut<Trainer>,
     store: Res<Store>,
@@ -62,7 +63,7 @@ fn draw(
                         if back.clicked() {
                             next.set(Screen::Title);
                         }
-                        super::focus_on_arrival(&mut fresh, &back);
+                        crate::ui::focus_on_arrival(&mut fresh, &back);
                         widgets::title(ui, t.title);
                         widgets::muted(ui, &p, t.intro);
                         ui.add_space(8.0);
@@ -120,7 +121,7 @@ fn sources(
         }
         #[cfg(target_family = "wasm")]
         if widgets::secondary(ui, t.open_files).clicked() {
-            crate::web::open_file_picker();
+            crate::browser::open_file_picker();
         }
     });
     #[cfg(not(target_family = "wasm"))]
@@ -147,7 +148,7 @@ fn sources(
 fn export(trainer: &mut Trainer, store: &Store, t: &TrainerStrings, lang: Lang) {
     let files = trainer.exports(lang);
     for f in &files {
-        crate::web::download(&f.name, f.mime, &f.text);
+        crate::browser::download(&f.name, f.mime, &f.text);
     }
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     trainer.exported(store, format!("{} {}", t.downloaded, names.join(", ")));
@@ -235,7 +236,8 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
 }
 
 fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, lang: Lang) {
-    let (t, rights, autonomy) = (s.trainer, s.rights, s.autonomy);
+    let w = dedale_core::debrief::words(lang);
+    let (t, rights, autonomy) = (s.trainer, w.rights, w.autonomy);
     widgets::heading(
         ui,
         &t.scenario_version

@@ -1,6 +1,8 @@
 //! The trainer's space, without its drawing: which sessions the report is
 //! about (this device's, or exported files the trainer opens), the report
-//! itself, and the exports. The `ui::trainer` module draws it.
+//! itself, and the exports. The `draw` module draws it.
+
+mod draw;
 
 use std::path::{Path, PathBuf};
 
@@ -11,9 +13,10 @@ use dedale_core::metrics::report::{Report, report};
 use dedale_core::metrics::{Record, iso_day, jsonl, xapi};
 use dedale_core::model::Tone;
 
-use crate::i18n::{count, strings};
+use crate::i18n::strings;
 use crate::metrics::{local_sessions, mark_exported, today};
 use crate::store::Store;
+use dedale_core::debrief::count;
 
 /// What the trainer's screen shows.
 #[derive(Resource, Default, Debug)]
@@ -184,5 +187,5 @@ pub fn default_folder(store: &Store) -> String {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Trainer>();
+    app.init_resource::<Trainer>().add_plugins(draw::plugin);
 }
