@@ -1,0 +1,166 @@
+//! The solver: explores every state a scenario can reach, by playing the real
+//! engine, to prove that each page and ending can be reached and that no state
+//! is a dead end — or to give the shortest actions that show the problem.
+//!
+//! A state is known by what can change the course of a run: the page, flags,
+//! answers that conditions read, dialogue lines said, messages received.
+//! Inputs no condition reads are filled with the persona's own value (or a
+//! valid sample); inputs that conditions read are tried with every value that
+//! matters. Chance is explored both ways. The browser's back button and
+//! abandoning are left out: a page is a dead end if the portal offers no way on.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::load::Problem;
+use crate::model::{EndingKind, Mode, Scenario};
+
+mod key;
+mod moves;
+mod search;
+
+use search::explore;
+
+/// How far the solver may go: the game solves every file it opens, so a huge
+/// or hostile scenario must end in a "bounded" report rather than hang it.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Most states explored per mode.
+    pub max_states: usize,
+    /// Most input combinations tried per button.
+    pub max_combinations: usize,
+    /// Most engine actions played per mode: bounds the time a hostile file can take.
+    pub max_actions: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_states: 50_000,
+            max_combinations: 64,
+            max_actions: 400_000,
+        }
+    }
+}
+
+/// What the solver found in one mode, with the shortest script for each
+/// finding so an author can replay it (`dedale-cli play`) and see the problem.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Exploration {
+    /// The mode explored.
+    pub mode: Mode,
+    /// States explored.
+    pub states: usize,
+    /// Whether it stopped at the limit before exploring everything.
+    pub bounded: bool,
+    /// Pages reached.
+    pub pages: BTreeSet<String>,
+    /// Each ending reached, with the shortest script that reaches it.
+    pub endings: BTreeMap<String, Vec<String>>,
+    /// Dead ends: page, and the shortest script that leads there.
+    pub dead_ends: Vec<(String, Vec<String>)>,
+}
+
+/// Explores a scenario in each mode its audience allows: dialogues only count
+/// in formation, so a page or ending can be reachable in one mode and not the other.
+pub fn solve(scenario: &Scenario, limits: Limits) -> Vec<Exploration> {
+    scenario
+        .meta
+        .audience
+        .modes()
+        .iter()
+        .map(|&mode| explore(scenario, mode, limits))
+        .collect()
+}
+
+/// The problems a solution proves, each with whether it is an error (an
+/// unreached ending is only a warning). A bounded search proves nothing else,
+/// so it reports only that. Kept apart from [`check`] so `dedale-cli solve`
+/// can print both the explorations and the problems they prove.
+pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Problem, bool)> {
+    let mut out = Vec::new();
+    if let Some(e) = explorations.iter().find(|e| e.bounded) {
+        out.push((Problem::Bounded(e.states), true));
+        return out;
+    }
+    let reached: BTreeSet<&String> = explorations.iter().flat_map(|e| &e.pages).collect();
+    for page in &scenario.pages {
+        if !reached.contains(&page.id) {
+            out.push((Problem::Unreachable(page.id.clone()), true));
+        }
+    }
+    for e in explorations {
+        let success = e.endings.keys().any(|id| {
+            scenario
+                .ending(id)
+                .is_some_and(|e| e.kind == EndingKind::Success)
+        });
+        if !success {
+            out.push((Problem::NoSuccessReachable, true));
+        }
+        for (page, path) in &e.dead_ends {
+            out.push((
+                Problem::DeadEnd {
+                    page: page.clone(),
+                    path: path.clone(),
+                },
+                true,
+            ));
+        }
+    }
+    let ended: BTreeSet<&String> = explorations.iter().flat_map(|e| e.endings.keys()).collect();
+    for ending in &scenario.endings {
+        if !ended.contains(&ending.id) {
+            out.push((Problem::EndingUnreachable(ending.id.clone()), false));
+        }
+    }
+    let mut unique: Vec<(Problem, bool)> = Vec::new();
+    for (p, is_error) in out {
+        let same_page = |q: &Problem| matches!((q, &p), (Problem::DeadEnd { page: a, .. }, Problem::DeadEnd { page: b, .. }) if a == b);
+        if !unique.iter().any(|(q, _)| *q == p || same_page(q)) {
+            unique.push((p, is_error));
+        }
+    }
+    unique
+}
+
+/// Loads, checks and solves a scenario: every problem of the file, with positions.
+/// This is what `dedale-cli check` and the game's scenario loader run.
+pub fn check(
+    file: &str,
+    source: &str,
+    limits: Limits,
+) -> Result<(Scenario, crate::load::Report), crate::load::Report> {
+    use crate::load::{Diagnostic, Locator, Severity};
+    let (scenario, mut report) = crate::load::load_with_warnings(file, source)?;
+    let loc = Locator::new(source.strip_prefix('\u{feff}').unwrap_or(source));
+    let explorations = solve(&scenario, limits);
+    for (problem, is_error) in problems(&scenario, &explorations) {
+        let anchor = match &problem {
+            Problem::Unreachable(id)
+            | Problem::EndingUnreachable(id)
+            | Problem::DeadEnd { page: id, .. } => loc.definition(id),
+            Problem::NoSuccessReachable => scenario
+                .first_ending(EndingKind::Success)
+                .and_then(|e| loc.definition(&e.id)),
+            _ => None,
+        };
+        let (line, column) = anchor.unwrap_or((1, 1));
+        let severity = if is_error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        report.diagnostics.push(Diagnostic {
+            line,
+            column,
+            severity,
+            problem,
+        });
+    }
+    report.diagnostics.sort_by_key(|d| (d.line, d.column));
+    if report.has_errors() {
+        Err(report)
+    } else {
+        Ok((scenario, report))
+    }
+}
