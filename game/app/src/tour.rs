@@ -5,6 +5,7 @@
 
 use std::collections::VecDeque;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
@@ -141,16 +142,21 @@ fn steps() -> VecDeque<Step> {
     v.into()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the tour sends, as a player would: screens, runs, actions, the end.
+#[derive(SystemParam)]
+struct Sends<'w> {
+    next: ResMut<'w, NextState<Screen>>,
+    starts: MessageWriter<'w, StartScenario>,
+    acts: MessageWriter<'w, Act>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
 fn run(
     mut commands: Commands,
     mut tour: ResMut<Tour>,
-    mut next: ResMut<NextState<Screen>>,
-    mut starts: MessageWriter<StartScenario>,
-    mut acts: MessageWriter<Act>,
+    mut sends: Sends,
     mut settings: ResMut<Settings>,
     game: Res<Game>,
-    mut exit: MessageWriter<AppExit>,
     mut desk: ResMut<crate::screens::playing::Desk>,
     mut windows: Query<&mut Window>,
 ) {
@@ -170,14 +176,14 @@ fn run(
                 .observe(save_to_disk(path));
             tour.wait = 5;
         }
-        Step::Go(screen) => next.set(screen),
+        Step::Go(screen) => sends.next.set(screen),
         Step::Start(entry, seed) => {
-            starts.write(StartScenario { entry, seed });
+            sends.starts.write(StartScenario { entry, seed });
         }
         Step::Act(action) => {
             let Some(play) = &game.play else { return };
             show_on_desk(&mut desk, &action);
-            acts.write(Act(script::resolve(action, &play.state)));
+            sends.acts.write(Act(script::resolve(action, &play.state)));
         }
         Step::Settings(change) => change(&mut settings),
         Step::Size(width, height) => {
@@ -186,7 +192,7 @@ fn run(
             }
         }
         Step::Exit => {
-            exit.write(AppExit::Success);
+            sends.exit.write(AppExit::Success);
         }
     }
 }
