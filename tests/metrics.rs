@@ -7,7 +7,7 @@ mod metrics_common;
 
 use dedale_core::Lang;
 use dedale_core::metrics::csv_export::{self, Delimiter};
-use dedale_core::metrics::{Event, Header, Kind, Outcome, Record, jsonl, report, xapi};
+use dedale_core::metrics::{Event, EventKind, Header, Outcome, Record, jsonl, report, xapi};
 use dedale_core::model::{EndingKind, IncidentKind, Mode, Posture};
 
 use metrics_common::{check_statement, play, record, shipped};
@@ -146,7 +146,7 @@ fn an_interrupted_session_is_closed_as_abandoned_on_its_page() {
     let last = rec.events.last().expect("events");
     assert_eq!(
         last.kind,
-        Kind::Abandoned {
+        EventKind::Abandoned {
             page: s.scenario.start.clone()
         }
     );
@@ -161,7 +161,7 @@ fn fixture() -> Vec<Record> {
     for n in 0..10u64 {
         let mut events = Vec::new();
         let mut t = 0;
-        let mut at = |events: &mut Vec<Event>, dt: u64, kind: Kind| {
+        let mut at = |events: &mut Vec<Event>, dt: u64, kind: EventKind| {
             t += dt;
             events.push(Event { at_ms: t, kind });
         };
@@ -172,12 +172,12 @@ fn fixture() -> Vec<Record> {
         };
         let mut abandoned = false;
         for page in pages {
-            at(&mut events, 0, Kind::PageEntered { page: page.into() });
+            at(&mut events, 0, EventKind::PageEntered { page: page.into() });
             if page == "identite" && n % 3 == 0 {
                 at(
                     &mut events,
                     20_000,
-                    Kind::FieldError {
+                    EventKind::FieldError {
                         field: "nir".into(),
                         error: "nir_key".into(),
                     },
@@ -188,7 +188,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         15_000,
-                        Kind::FieldError {
+                        EventKind::FieldError {
                             field: "iban".into(),
                             error: "iban_checksum".into(),
                         },
@@ -198,7 +198,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         5_000,
-                        Kind::FieldError {
+                        EventKind::FieldError {
                             field: "iban".into(),
                             error: "required".into(),
                         },
@@ -208,7 +208,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         9_000,
-                        Kind::HintUsed {
+                        EventKind::HintUsed {
                             page: page.into(),
                             level: 1,
                         },
@@ -219,7 +219,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     0,
-                    Kind::Incident {
+                    EventKind::Incident {
                         incident: "panne".into(),
                         kind: IncidentKind::NetworkError,
                     },
@@ -229,7 +229,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     1_000,
-                    Kind::Posture {
+                    EventKind::Posture {
                         line: "faire_pour".into(),
                         posture: Some(Posture::ForThem),
                     },
@@ -237,7 +237,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     1_000,
-                    Kind::ReadAloud {
+                    EventKind::ReadAloud {
                         what: "page:accueil".into(),
                     },
                 );
@@ -245,10 +245,10 @@ fn fixture() -> Vec<Record> {
             at(
                 &mut events,
                 10_000 + 7_000 * n,
-                Kind::PageLeft { page: page.into() },
+                EventKind::PageLeft { page: page.into() },
             );
             if stop == Some(page) {
-                at(&mut events, 0, Kind::Abandoned { page: page.into() });
+                at(&mut events, 0, EventKind::Abandoned { page: page.into() });
                 abandoned = true;
                 break;
             }
@@ -263,7 +263,7 @@ fn fixture() -> Vec<Record> {
         at(
             &mut events,
             0,
-            Kind::Ended {
+            EventKind::Ended {
                 ending: format!("fin_{kind:?}").to_lowercase(),
                 kind,
             },

@@ -14,7 +14,7 @@ mod press;
 mod state;
 
 pub use dice::{Dice, ForcedDice};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, EventName};
 pub use feedback::{Feedback, FieldError, Refusal};
 pub use state::{Answer, Reached, Received, State};
 

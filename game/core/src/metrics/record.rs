@@ -4,9 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::event::{Event, Kind};
 use crate::Lang;
-use crate::engine::State;
+use crate::engine::{Event, EventKind, State};
 use crate::model::{EndingKind, Mode, Scenario};
 use crate::rules::Date;
 
@@ -117,7 +116,7 @@ impl Record {
         });
         Record {
             header,
-            events: state.events.iter().map(Event::from).collect(),
+            events: state.events.clone(),
             outcome,
         }
     }
@@ -134,15 +133,17 @@ impl Record {
     /// "abandoned at page X", the page last entered. Returns whether it changed.
     pub fn close_interrupted(&mut self) -> bool {
         let closed = self.outcome.is_some()
-            || self
-                .events
-                .iter()
-                .any(|e| matches!(e.kind, Kind::Abandoned { .. } | Kind::Ended { .. }));
+            || self.events.iter().any(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Abandoned { .. } | EventKind::Ended { .. }
+                )
+            });
         if closed {
             return false;
         }
         let Some(page) = self.events.iter().rev().find_map(|e| match &e.kind {
-            Kind::PageEntered { page } => Some(page.clone()),
+            EventKind::PageEntered { page } => Some(page.clone()),
             _ => None,
         }) else {
             return false;
@@ -150,11 +151,11 @@ impl Record {
         let at_ms = self.duration_ms();
         self.events.push(Event {
             at_ms,
-            kind: Kind::PageLeft { page: page.clone() },
+            kind: EventKind::PageLeft { page: page.clone() },
         });
         self.events.push(Event {
             at_ms,
-            kind: Kind::Abandoned { page },
+            kind: EventKind::Abandoned { page },
         });
         true
     }
