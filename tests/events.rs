@@ -9,7 +9,7 @@
 mod common;
 
 use dedale_core::Lang;
-use dedale_core::engine::{Settings, State};
+use dedale_core::engine::{Action, EventKind, Feedback, Settings, State};
 use dedale_core::metrics::csv_export::{self, Delimiter};
 use dedale_core::metrics::report::Tally;
 use dedale_core::metrics::{jsonl, xapi};
@@ -106,4 +106,48 @@ fn runs_saved_before_the_merge_still_resume() {
         let back: State = serde_json::from_str(&again).expect("loads again");
         assert_eq!(back, saved, "{name} saved again");
     }
+}
+
+#[test]
+fn reading_aloud_is_recorded_and_changes_nothing_else() {
+    let start = "graine 1\nmode atelier\nappuyer se_connecter\nattendre 5min\n";
+    let before = replay("scenarios/rsa-mesallocs.ron", start);
+    let after = replay(
+        "scenarios/rsa-mesallocs.ron",
+        &format!("{start}lire-a-voix-haute field:nir\n"),
+    );
+    let mut expected = before.clone();
+    expected.events.push(dedale_core::engine::Event {
+        at_ms: before.clock_ms,
+        kind: EventKind::ReadAloud {
+            what: "field:nir".into(),
+        },
+    });
+    assert_eq!(after, expected, "one event more, and the same run");
+    assert_eq!(
+        after.idle_ms,
+        5 * 60_000,
+        "off the portal, like a hint: the inactivity clock runs on"
+    );
+}
+
+#[test]
+fn read_aloud_keeps_a_short_id_and_is_refused_after_the_end() {
+    let path = common::root().join("scenarios/rsa-mesallocs.ron");
+    let scenario =
+        dedale_core::load::load("rsa-mesallocs.ron", &common::read(&path)).expect("loads");
+    let mut session = dedale_core::engine::Session::new(&scenario, 1);
+    let out = session.act(Action::ReadAloud {
+        what: "x".repeat(10_000),
+    });
+    assert_eq!(out.feedback, vec![Feedback::Accepted]);
+    let [event] = out.events.as_slice() else {
+        panic!("one event: {:?}", out.events)
+    };
+    assert!(matches!(&event.kind, EventKind::ReadAloud { what } if what.len() == 100));
+    session.act(Action::Abandon);
+    let out = session.act(Action::ReadAloud {
+        what: "page:fin".into(),
+    });
+    assert!(out.refused().is_some() && out.events.is_empty());
 }
