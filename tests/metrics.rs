@@ -135,6 +135,47 @@ fn group_codes_keep_only_letters_digits_dashes_and_underscores() {
 }
 
 #[test]
+fn a_header_made_when_a_run_starts_is_the_one_its_record_gets() {
+    use dedale_core::engine::{Session, Settings};
+    use dedale_core::metrics::{FORMAT, content_hash};
+    let s = &shipped()[0];
+    let header = Header::new(
+        &s.scenario,
+        &s.source,
+        Mode::Formation,
+        [0xab; 16],
+        metrics_common::DAY,
+        Lang::En,
+        Some("BTS 2026/B"),
+    );
+    assert_eq!(header.format, FORMAT);
+    assert_eq!(header.session, "ab".repeat(16));
+    assert_eq!(header.scenario, s.scenario.meta.id);
+    assert_eq!(header.version, s.scenario.meta.version);
+    assert_eq!(header.content_hash, content_hash(&s.source));
+    assert_eq!(header.competences, s.scenario.meta.competences);
+    assert_eq!(header.mode, Mode::Formation);
+    assert_eq!(header.lang, Lang::En);
+    assert_eq!(header.day, "2026-11-23");
+    assert_eq!(header.group.as_deref(), Some("BTS2026B"));
+    let settings = Settings {
+        mode: Mode::Formation,
+        ..Settings::new(1)
+    };
+    let (session, _) = Session::start(&s.scenario, settings);
+    let rec = Record::from_session(
+        &s.scenario,
+        &s.source,
+        session.state(),
+        [0xab; 16],
+        metrics_common::DAY,
+        Lang::En,
+        Some("BTS 2026/B"),
+    );
+    assert_eq!(rec.header, header);
+}
+
+#[test]
 fn an_interrupted_session_is_closed_as_abandoned_on_its_page() {
     let s = &shipped()[0];
     let (session, _) =

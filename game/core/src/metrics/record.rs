@@ -60,6 +60,37 @@ pub struct Header {
     pub group: Option<String>,
 }
 
+impl Header {
+    /// The header of a new session, made in one place so the game, the CLI
+    /// and the tests write the same one. `session_id` comes from a proper
+    /// random source of the caller (never the device, the time or the person);
+    /// `day` is today's date; `group` is what the trainer typed, cleaned by
+    /// [`sanitise_group`]. The game makes it when a run starts and keeps it
+    /// for the whole run ([`Record::of_state`]).
+    pub fn new(
+        scenario: &Scenario,
+        source: &str,
+        mode: Mode,
+        session_id: [u8; 16],
+        day: Date,
+        lang: Lang,
+        group: Option<&str>,
+    ) -> Header {
+        Header {
+            format: FORMAT,
+            session: hex(&session_id),
+            scenario: scenario.meta.id.clone(),
+            version: scenario.meta.version.clone(),
+            content_hash: content_hash(source),
+            competences: scenario.meta.competences.clone(),
+            mode,
+            lang,
+            day: iso_day(day),
+            group: group.and_then(sanitise_group),
+        }
+    }
+}
+
 /// How the session ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,9 +108,8 @@ pub struct Outcome {
 }
 
 impl Record {
-    /// The record of a session so far (or finished). `session_id` comes from a
-    /// proper random source of the caller; `day` is today's date; `group` is
-    /// what the trainer typed, cleaned by [`sanitise_group`].
+    /// The record of a session so far (or finished), under a new header
+    /// ([`Header::new`], with the session's mode).
     pub fn from_session(
         scenario: &Scenario,
         source: &str,
@@ -89,18 +119,7 @@ impl Record {
         lang: Lang,
         group: Option<&str>,
     ) -> Record {
-        let header = Header {
-            format: FORMAT,
-            session: hex(&session_id),
-            scenario: scenario.meta.id.clone(),
-            version: scenario.meta.version.clone(),
-            content_hash: content_hash(source),
-            competences: scenario.meta.competences.clone(),
-            mode: state.mode,
-            lang,
-            day: iso_day(day),
-            group: group.and_then(sanitise_group),
-        };
+        let header = Header::new(scenario, source, state.mode, session_id, day, lang, group);
         Record::of_state(header, state)
     }
 
