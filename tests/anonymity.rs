@@ -34,7 +34,7 @@ use std::collections::BTreeSet;
 
 use dedale_core::Lang;
 use dedale_core::engine::{Action, Session};
-use dedale_core::metrics::{Event, Header, Kind, Outcome, Record, jsonl};
+use dedale_core::metrics::{Event, EventKind, Header, Outcome, Record, jsonl};
 use dedale_core::model::{Block, Mode, Scenario};
 
 use leaks::{exports, find_leak, searchable, windows};
@@ -70,12 +70,12 @@ fn secrets(s: &Scenario) -> Vec<String> {
 /// what any export of this scenario may contain whatever is typed.
 fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Record> {
     let mut events = Vec::new();
-    let mut add = |kind: Kind| events.push(Event { at_ms: 0, kind });
+    let mut add = |kind: EventKind| events.push(Event { at_ms: 0, kind });
     for p in &s.pages {
         let page = p.id.clone();
-        add(Kind::PageEntered { page: page.clone() });
+        add(EventKind::PageEntered { page: page.clone() });
         for level in 1..=3 {
-            add(Kind::HintUsed {
+            add(EventKind::HintUsed {
                 page: page.clone(),
                 level,
             });
@@ -83,7 +83,7 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
         for b in &p.blocks {
             for error in error_codes {
                 if let Some(field) = b.input_id() {
-                    add(Kind::FieldError {
+                    add(EventKind::FieldError {
                         field: field.into(),
                         error: error.clone(),
                     });
@@ -91,40 +91,40 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
             }
         }
         for i in &p.incidents {
-            add(Kind::Incident {
+            add(EventKind::Incident {
                 incident: i.id.clone(),
                 kind: i.kind,
             });
         }
         for line in p.dialogue.iter().flat_map(|d| &d.lines) {
-            add(Kind::Posture {
+            add(EventKind::Posture {
                 line: line.id.clone(),
                 posture: line.posture,
             });
         }
-        add(Kind::ReadAloud {
+        add(EventKind::ReadAloud {
             what: format!("page:{page}"),
         });
-        add(Kind::Back { from: page.clone() });
-        add(Kind::Timeout { page: page.clone() });
-        add(Kind::PageLeft { page: page.clone() });
-        add(Kind::Abandoned { page });
+        add(EventKind::Back { from: page.clone() });
+        add(EventKind::Timeout { page: page.clone() });
+        add(EventKind::PageLeft { page: page.clone() });
+        add(EventKind::Abandoned { page });
     }
     for d in &s.persona.documents {
-        add(Kind::DocumentOpened {
+        add(EventKind::DocumentOpened {
             document: d.id.clone(),
         });
     }
     for m in &s.messages {
-        add(Kind::MessageReceived {
+        add(EventKind::MessageReceived {
             message: m.id.clone(),
         });
-        add(Kind::MessageRead {
+        add(EventKind::MessageRead {
             message: m.id.clone(),
         });
     }
     for e in &s.endings {
-        add(Kind::Ended {
+        add(EventKind::Ended {
             ending: e.id.clone(),
             kind: e.kind,
         });
@@ -162,7 +162,7 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
                 header: header(n, mode, lang),
                 events: vec![Event {
                     at_ms: 0,
-                    kind: Kind::Ended {
+                    kind: EventKind::Ended {
                         ending: e.id.clone(),
                         kind: e.kind,
                     },
@@ -253,7 +253,7 @@ fn no_typed_value_nor_any_fragment_of_it_reaches_any_export() {
         let errors: usize = records
             .iter()
             .flat_map(|r| &r.events)
-            .filter(|e| matches!(e.kind, Kind::FieldError { .. }))
+            .filter(|e| matches!(e.kind, EventKind::FieldError { .. }))
             .count();
         assert!(
             errors > 100,
@@ -261,7 +261,7 @@ fn no_typed_value_nor_any_fragment_of_it_reaches_any_export() {
         );
         let mut codes = BTreeSet::new();
         for e in records.iter().flat_map(|r| &r.events) {
-            if let Kind::FieldError { error, .. } = &e.kind {
+            if let EventKind::FieldError { error, .. } = &e.kind {
                 assert!(
                     error.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
                     "{error} is a code"
@@ -304,7 +304,7 @@ fn no_typed_value_nor_any_fragment_of_it_reaches_any_export() {
             let mut planted = records[0].clone();
             planted.events.push(Event {
                 at_ms: 0,
-                kind: Kind::ReadAloud {
+                kind: EventKind::ReadAloud {
                     what: format!("x{secret}x"),
                 },
             });

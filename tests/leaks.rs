@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use dedale_core::metrics::csv_export::{self, Delimiter, HEADERS};
-use dedale_core::metrics::{Kind, Record, jsonl, xapi};
+use dedale_core::metrics::{EventKind, Record, jsonl, xapi};
 use serde_json::Value;
 
 /// The three exports of one record (CSV with both separators).
@@ -26,7 +26,7 @@ fn numbers(rec: &Record) -> BTreeSet<u64> {
     n.insert(u64::from(rec.header.format));
     n.insert(rec.duration_ms());
     for e in &rec.events {
-        if let Kind::HintUsed { level, .. } = e.kind {
+        if let EventKind::HintUsed { level, .. } = e.kind {
             n.insert(u64::from(level));
         }
     }

@@ -7,7 +7,7 @@ mod metrics_common;
 
 use dedale_core::Lang;
 use dedale_core::metrics::csv_export::{self, Delimiter};
-use dedale_core::metrics::{Event, Header, Kind, Outcome, Record, jsonl, report, xapi};
+use dedale_core::metrics::{Event, EventKind, Header, Outcome, Record, jsonl, report, xapi};
 use dedale_core::model::{EndingKind, IncidentKind, Mode, Posture};
 
 use metrics_common::{check_statement, play, record, shipped};
@@ -135,6 +135,47 @@ fn group_codes_keep_only_letters_digits_dashes_and_underscores() {
 }
 
 #[test]
+fn a_header_made_when_a_run_starts_is_the_one_its_record_gets() {
+    use dedale_core::engine::{Session, Settings};
+    use dedale_core::metrics::{FORMAT, content_hash};
+    let s = &shipped()[0];
+    let header = Header::new(
+        &s.scenario,
+        &s.source,
+        Mode::Formation,
+        [0xab; 16],
+        metrics_common::DAY,
+        Lang::En,
+        Some("BTS 2026/B"),
+    );
+    assert_eq!(header.format, FORMAT);
+    assert_eq!(header.session, "ab".repeat(16));
+    assert_eq!(header.scenario, s.scenario.meta.id);
+    assert_eq!(header.version, s.scenario.meta.version);
+    assert_eq!(header.content_hash, content_hash(&s.source));
+    assert_eq!(header.competences, s.scenario.meta.competences);
+    assert_eq!(header.mode, Mode::Formation);
+    assert_eq!(header.lang, Lang::En);
+    assert_eq!(header.day, "2026-11-23");
+    assert_eq!(header.group.as_deref(), Some("BTS2026B"));
+    let settings = Settings {
+        mode: Mode::Formation,
+        ..Settings::new(1)
+    };
+    let (session, _) = Session::start(&s.scenario, settings);
+    let rec = Record::from_session(
+        &s.scenario,
+        &s.source,
+        session.state(),
+        [0xab; 16],
+        metrics_common::DAY,
+        Lang::En,
+        Some("BTS 2026/B"),
+    );
+    assert_eq!(rec.header, header);
+}
+
+#[test]
 fn an_interrupted_session_is_closed_as_abandoned_on_its_page() {
     let s = &shipped()[0];
     let (session, _) =
@@ -146,7 +187,7 @@ fn an_interrupted_session_is_closed_as_abandoned_on_its_page() {
     let last = rec.events.last().expect("events");
     assert_eq!(
         last.kind,
-        Kind::Abandoned {
+        EventKind::Abandoned {
             page: s.scenario.start.clone()
         }
     );
@@ -161,7 +202,7 @@ fn fixture() -> Vec<Record> {
     for n in 0..10u64 {
         let mut events = Vec::new();
         let mut t = 0;
-        let mut at = |events: &mut Vec<Event>, dt: u64, kind: Kind| {
+        let mut at = |events: &mut Vec<Event>, dt: u64, kind: EventKind| {
             t += dt;
             events.push(Event { at_ms: t, kind });
         };
@@ -172,12 +213,12 @@ fn fixture() -> Vec<Record> {
         };
         let mut abandoned = false;
         for page in pages {
-            at(&mut events, 0, Kind::PageEntered { page: page.into() });
+            at(&mut events, 0, EventKind::PageEntered { page: page.into() });
             if page == "identite" && n % 3 == 0 {
                 at(
                     &mut events,
                     20_000,
-                    Kind::FieldError {
+                    EventKind::FieldError {
                         field: "nir".into(),
                         error: "nir_key".into(),
                     },
@@ -188,7 +229,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         15_000,
-                        Kind::FieldError {
+                        EventKind::FieldError {
                             field: "iban".into(),
                             error: "iban_checksum".into(),
                         },
@@ -198,7 +239,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         5_000,
-                        Kind::FieldError {
+                        EventKind::FieldError {
                             field: "iban".into(),
                             error: "required".into(),
                         },
@@ -208,7 +249,7 @@ fn fixture() -> Vec<Record> {
                     at(
                         &mut events,
                         9_000,
-                        Kind::HintUsed {
+                        EventKind::HintUsed {
                             page: page.into(),
                             level: 1,
                         },
@@ -219,7 +260,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     0,
-                    Kind::Incident {
+                    EventKind::Incident {
                         incident: "panne".into(),
                         kind: IncidentKind::NetworkError,
                     },
@@ -229,7 +270,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     1_000,
-                    Kind::Posture {
+                    EventKind::Posture {
                         line: "faire_pour".into(),
                         posture: Some(Posture::ForThem),
                     },
@@ -237,7 +278,7 @@ fn fixture() -> Vec<Record> {
                 at(
                     &mut events,
                     1_000,
-                    Kind::ReadAloud {
+                    EventKind::ReadAloud {
                         what: "page:accueil".into(),
                     },
                 );
@@ -245,10 +286,10 @@ fn fixture() -> Vec<Record> {
             at(
                 &mut events,
                 10_000 + 7_000 * n,
-                Kind::PageLeft { page: page.into() },
+                EventKind::PageLeft { page: page.into() },
             );
             if stop == Some(page) {
-                at(&mut events, 0, Kind::Abandoned { page: page.into() });
+                at(&mut events, 0, EventKind::Abandoned { page: page.into() });
                 abandoned = true;
                 break;
             }
@@ -263,7 +304,7 @@ fn fixture() -> Vec<Record> {
         at(
             &mut events,
             0,
-            Kind::Ended {
+            EventKind::Ended {
                 ending: format!("fin_{kind:?}").to_lowercase(),
                 kind,
             },

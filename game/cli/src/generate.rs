@@ -8,7 +8,7 @@ use std::path::Path;
 
 use dedale_core::Lang;
 use dedale_core::engine::State;
-use dedale_core::metrics::{Event, Kind, Outcome, Record, jsonl};
+use dedale_core::metrics::{Event, EventKind, Outcome, Record, jsonl};
 use dedale_core::model::{Block, EndingKind, Mode, Scenario};
 use dedale_core::rules::Date;
 
@@ -85,7 +85,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
     record.header.mode = mode;
     record.events.clear();
     let mut t = 0u64;
-    let push = |events: &mut Vec<Event>, at: u64, kind: Kind| {
+    let push = |events: &mut Vec<Event>, at: u64, kind: EventKind| {
         events.push(Event { at_ms: at, kind });
     };
     let (mut droits, mut autonomie) = (s.scores.droits, s.scores.autonomie);
@@ -95,14 +95,14 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
         push(
             ev,
             t,
-            Kind::PageEntered {
+            EventKind::PageEntered {
                 page: page.id.clone(),
             },
         );
         t += 3_000 + rng.next() % 90_000;
         for incident in &page.incidents {
             if rng.chance(3) {
-                let kind = Kind::Incident {
+                let kind = EventKind::Incident {
                     incident: incident.id.clone(),
                     kind: incident.kind,
                 };
@@ -117,7 +117,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
             push(
                 ev,
                 t,
-                Kind::HintUsed {
+                EventKind::HintUsed {
                     page: page.id.clone(),
                     level,
                 },
@@ -136,7 +136,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
                 push(
                     ev,
                     t,
-                    Kind::FieldError {
+                    EventKind::FieldError {
                         field: (*field).to_string(),
                         error,
                     },
@@ -149,7 +149,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
                 if let Some(line) = d.lines.get(rng.below(d.lines.len())) {
                     droits = (droits + line.droits).clamp(0, 100);
                     autonomie = (autonomie + line.autonomie).clamp(0, 100);
-                    let kind = Kind::Posture {
+                    let kind = EventKind::Posture {
                         line: line.id.clone(),
                         posture: line.posture,
                     };
@@ -161,7 +161,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
             push(
                 ev,
                 t,
-                Kind::ReadAloud {
+                EventKind::ReadAloud {
                     what: format!("page:{}", page.id),
                 },
             );
@@ -169,7 +169,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
         push(
             ev,
             t,
-            Kind::PageLeft {
+            EventKind::PageLeft {
                 page: page.id.clone(),
             },
         );
@@ -177,7 +177,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
             push(
                 ev,
                 t,
-                Kind::Abandoned {
+                EventKind::Abandoned {
                     page: page.id.clone(),
                 },
             );
@@ -194,7 +194,7 @@ fn session(s: &Scenario, source: &str, start: &State, id: [u8; 16], rng: &mut Mi
         s.first_ending(kind).or_else(|| s.endings.first())
     });
     if let Some(e) = ending {
-        let kind = Kind::Ended {
+        let kind = EventKind::Ended {
             ending: e.id.clone(),
             kind: e.kind,
         };

@@ -12,6 +12,7 @@
 //! choisir situation seule       cocher cgu        decocher cgu
 //! joindre avis avis_imposition  ouvrir carte_vitale   lire sms_code
 //! appuyer valider               indice   retour   attendre 5min   dire ligne_id
+//! lire-a-voix-haute page:banque  (what the app reads aloud, by element id)
 //! abandonner
 //! attendu page recap            attendu fin depot_ok    attendu erreur nir nir_key
 //! ```
@@ -128,6 +129,8 @@ pub fn parse(text: &str) -> Result<Script, Vec<ScriptError>> {
                 .map_or_else(|| Ok(Some(Step::Act(Action::OpenDocument { document: args[0].into() }))), Err),
             "lire" | "read" => need(1, "lire <message>")
                 .map_or_else(|| Ok(Some(Step::Act(Action::ReadMessage { message: args[0].into() }))), Err),
+            "lire-a-voix-haute" | "lire-à-voix-haute" | "read-aloud" => need(1, "lire-a-voix-haute <élément>")
+                .map_or_else(|| Ok(Some(Step::Act(Action::ReadAloud { what: args[0].into() }))), Err),
             "indice" | "hint" => Ok(Some(Step::Act(Action::Hint))),
             "retour" | "back" => Ok(Some(Step::Act(Action::Back))),
             "abandonner" | "abandon" => Ok(Some(Step::Act(Action::Abandon))),
@@ -205,6 +208,7 @@ pub fn line(action: &Action) -> String {
         Action::Wait { seconds } => format!("attendre {seconds}s"),
         Action::Say { line } => format!("dire {line}"),
         Action::Abandon => "abandonner".into(),
+        Action::ReadAloud { what } => format!("lire-a-voix-haute {what}"),
     }
 }
 
@@ -351,6 +355,9 @@ mod tests {
             Action::Wait { seconds: 42 },
             Action::Say { line: "l1".into() },
             Action::Abandon,
+            Action::ReadAloud {
+                what: "page:banque".into(),
+            },
         ];
         for a in actions {
             let parsed = parse(&line(&a)).expect("printed lines parse");

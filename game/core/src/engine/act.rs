@@ -8,6 +8,10 @@ use crate::rules::ErrorKind;
 /// Longest text kept from one input: enough for any real field, bounded for hostile callers.
 const MAX_INPUT_CHARS: usize = 500;
 
+/// Longest element id kept from a read-aloud: ids are short, and a hostile
+/// caller must not grow the record without bound.
+const MAX_READ_ALOUD_CHARS: usize = 100;
+
 impl Session<'_> {
     pub(super) fn perform(&mut self, action: Action, dice: &mut dyn Dice, out: &mut Outcome) {
         let touches_portal = matches!(
@@ -19,6 +23,7 @@ impl Session<'_> {
                 | Action::Press { .. }
                 | Action::Back
         );
+        // Read-aloud, like a hint, a document or a message, stays off the portal.
         if touches_portal {
             self.state.idle_ms = 0;
         }
@@ -35,6 +40,7 @@ impl Session<'_> {
             Action::Wait { seconds } => self.wait(seconds, dice, out),
             Action::Say { line } => self.say(&line, dice, out),
             Action::Abandon => self.abandon(out),
+            Action::ReadAloud { what } => self.read_aloud(&what, out),
         }
     }
 
@@ -191,6 +197,12 @@ impl Session<'_> {
                 message: message.to_string(),
             },
         );
+        out.feedback.push(Feedback::Accepted);
+    }
+
+    fn read_aloud(&mut self, what: &str, out: &mut Outcome) {
+        let what = what.chars().take(MAX_READ_ALOUD_CHARS).collect();
+        self.event(out, EventKind::ReadAloud { what });
         out.feedback.push(Feedback::Accepted);
     }
 

@@ -1,15 +1,23 @@
-//! Events the engine emits for the anonymous metrics layer.
+//! The events of a session: what the engine emits as the player acts, what
+//! the app adds (a text read aloud), what a saved run keeps and what the
+//! anonymous metrics record and export. One type for all of them, so an
+//! event can never mean one thing on screen and another in a report.
 //!
 //! Privacy by construction: every field here is an id written by the
-//! scenario's author, a kind, a level or a time. No variant has a place for
-//! a value the player typed or picked as an answer.
+//! scenario's author or the app, a kind, a level or a time. No variant has a
+//! place for a value the player typed or picked as an answer.
+//!
+//! On disk an event is one flat JSON object
+//! (`{"at_ms":0,"event":"page_entered","page":"login"}`), see [`flat`].
+
+mod flat;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{EndingKind, IncidentKind, Posture};
 
 /// Something that happened, with its time from the start of the session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     /// Milliseconds since the session started, on the session's own clock.
     pub at_ms: u64,
@@ -18,7 +26,7 @@ pub struct Event {
 }
 
 /// What happened, by id only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
     /// The player arrived on a page.
     PageEntered {
@@ -30,7 +38,7 @@ pub enum EventKind {
         /// Page id.
         page: String,
     },
-    /// A value was refused: which field, and the kind of mistake (never the value).
+    /// A value was refused: the input and the kind of mistake, never the value.
     FieldError {
         /// Input id.
         field: String,
@@ -95,9 +103,94 @@ pub enum EventKind {
         /// Its kind.
         kind: EndingKind,
     },
+    /// A text was read aloud: only the app hears it, and reports it with
+    /// [`Action::ReadAloud`](super::Action::ReadAloud) so it sits in the
+    /// run's timeline with everything else.
+    ReadAloud {
+        /// What was read, as an element id chosen by the app (`page:banque`,
+        /// `hint`, `field:iban`): never the text itself.
+        what: String,
+    },
+}
+
+/// The event names used in every export, stable across versions: a name
+/// once written in a trainer's file must keep meaning the same event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventName {
+    /// [`EventKind::PageEntered`].
+    PageEntered,
+    /// [`EventKind::PageLeft`].
+    PageLeft,
+    /// [`EventKind::FieldError`].
+    FieldError,
+    /// [`EventKind::HintUsed`].
+    HintUsed,
+    /// [`EventKind::Back`].
+    Back,
+    /// [`EventKind::DocumentOpened`].
+    DocumentOpened,
+    /// [`EventKind::MessageReceived`].
+    MessageReceived,
+    /// [`EventKind::MessageRead`].
+    MessageRead,
+    /// [`EventKind::Incident`].
+    Incident,
+    /// [`EventKind::Timeout`].
+    Timeout,
+    /// [`EventKind::Posture`].
+    Posture,
+    /// [`EventKind::Abandoned`].
+    Abandoned,
+    /// [`EventKind::Ended`].
+    Ended,
+    /// [`EventKind::ReadAloud`].
+    ReadAloud,
+}
+
+impl EventName {
+    /// The code written in exports (`page_entered`), without going through serde.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventName::PageEntered => "page_entered",
+            EventName::PageLeft => "page_left",
+            EventName::FieldError => "field_error",
+            EventName::HintUsed => "hint_used",
+            EventName::Back => "back",
+            EventName::DocumentOpened => "document_opened",
+            EventName::MessageReceived => "message_received",
+            EventName::MessageRead => "message_read",
+            EventName::Incident => "incident",
+            EventName::Timeout => "timeout",
+            EventName::Posture => "posture",
+            EventName::Abandoned => "abandoned",
+            EventName::Ended => "ended",
+            EventName::ReadAloud => "read_aloud",
+        }
+    }
 }
 
 impl EventKind {
+    /// Its name in exports.
+    pub fn name(&self) -> EventName {
+        match self {
+            EventKind::PageEntered { .. } => EventName::PageEntered,
+            EventKind::PageLeft { .. } => EventName::PageLeft,
+            EventKind::FieldError { .. } => EventName::FieldError,
+            EventKind::HintUsed { .. } => EventName::HintUsed,
+            EventKind::Back { .. } => EventName::Back,
+            EventKind::DocumentOpened { .. } => EventName::DocumentOpened,
+            EventKind::MessageReceived { .. } => EventName::MessageReceived,
+            EventKind::MessageRead { .. } => EventName::MessageRead,
+            EventKind::Incident { .. } => EventName::Incident,
+            EventKind::Timeout { .. } => EventName::Timeout,
+            EventKind::Posture { .. } => EventName::Posture,
+            EventKind::Abandoned { .. } => EventName::Abandoned,
+            EventKind::Ended { .. } => EventName::Ended,
+            EventKind::ReadAloud { .. } => EventName::ReadAloud,
+        }
+    }
+
     /// Every id the event names, for privacy tests and reports.
     pub fn ids(&self) -> Vec<&str> {
         match self {
@@ -115,6 +208,7 @@ impl EventKind {
             EventKind::Incident { incident, .. } => vec![incident],
             EventKind::Posture { line, .. } => vec![line],
             EventKind::Ended { ending, .. } => vec![ending],
+            EventKind::ReadAloud { what } => vec![what],
         }
     }
 }

@@ -14,7 +14,7 @@ mod press;
 mod state;
 
 pub use dice::{Dice, ForcedDice};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, EventName};
 pub use feedback::{Feedback, FieldError, Refusal};
 pub use state::{Answer, Reached, Received, State};
 
@@ -115,6 +115,18 @@ pub enum Action {
     },
     /// Gives up.
     Abandon,
+    /// The app read a text aloud for the player (a page, a hint, a field's
+    /// label): recorded as [`EventKind::ReadAloud`] so the debrief and the
+    /// trainer's report see who needed it and where. It changes nothing else
+    /// and, like a hint, does not touch the portal, so it does not reset the
+    /// inactivity clock: a real portal drops a session however long its text
+    /// is read out, and a scenario's timeout must not depend on whether the
+    /// player uses the button.
+    ReadAloud {
+        /// An element id chosen by the app (`page:banque`, `hint`,
+        /// `field:iban`), never the text read: the metrics keep only ids.
+        what: String,
+    },
 }
 
 /// What an action did, for the screen and for the metrics.

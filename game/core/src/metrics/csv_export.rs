@@ -4,8 +4,8 @@
 //! pivot table can count errors or documents opened per page without
 //! replaying the session.
 
-use super::event::Kind;
 use super::record::Record;
+use crate::engine::EventKind;
 
 /// The column headers, in French like the rest of the trainer's tools.
 pub const HEADERS: [&str; 14] = [
@@ -64,34 +64,34 @@ fn write_rows(records: &[Record], delimiter: Delimiter) -> Result<String, csv::E
             let (mut field, mut error, mut level, mut detail) =
                 ("", "", String::new(), String::new());
             match &e.kind {
-                Kind::PageEntered { page: p }
-                | Kind::PageLeft { page: p }
-                | Kind::Timeout { page: p }
-                | Kind::Abandoned { page: p }
-                | Kind::Back { from: p } => page.clone_from(p),
-                Kind::HintUsed { page: p, level: l } => {
+                EventKind::PageEntered { page: p }
+                | EventKind::PageLeft { page: p }
+                | EventKind::Timeout { page: p }
+                | EventKind::Abandoned { page: p }
+                | EventKind::Back { from: p } => page.clone_from(p),
+                EventKind::HintUsed { page: p, level: l } => {
                     page.clone_from(p);
                     level = l.to_string();
                 }
-                Kind::FieldError {
+                EventKind::FieldError {
                     field: f,
                     error: err,
                 } => {
                     field = f;
                     error = err;
                 }
-                Kind::DocumentOpened { document: id }
-                | Kind::MessageReceived { message: id }
-                | Kind::MessageRead { message: id }
-                | Kind::ReadAloud { what: id } => detail.clone_from(id),
-                Kind::Incident { incident, kind } => detail = format!("{incident} ({kind:?})"),
-                Kind::Posture { line, posture } => {
+                EventKind::DocumentOpened { document: id }
+                | EventKind::MessageReceived { message: id }
+                | EventKind::MessageRead { message: id }
+                | EventKind::ReadAloud { what: id } => detail.clone_from(id),
+                EventKind::Incident { incident, kind } => detail = format!("{incident} ({kind:?})"),
+                EventKind::Posture { line, posture } => {
                     detail = match posture {
                         Some(p) => format!("{line} ({p:?})"),
                         None => line.clone(),
                     }
                 }
-                Kind::Ended { ending, kind } => detail = format!("{ending} ({kind:?})"),
+                EventKind::Ended { ending, kind } => detail = format!("{ending} ({kind:?})"),
             }
             let at = e.at_ms.to_string();
             w.write_record([

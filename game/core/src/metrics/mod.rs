@@ -14,13 +14,12 @@
 //! caller draws the session id from a random source and gives the day.
 
 pub mod csv_export;
-mod event;
 pub mod jsonl;
 mod record;
 pub mod report;
 pub mod xapi;
 
-pub use event::{Event, Kind, Name};
+pub use crate::engine::{Event, EventKind, EventName};
 pub use record::{
     FORMAT, Header, MAX_GROUP_CHARS, Outcome, Record, content_hash, hex, iso_day, parse_iso_day,
     sanitise_group,

@@ -4,9 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::event::{Event, Kind};
 use crate::Lang;
-use crate::engine::State;
+use crate::engine::{Event, EventKind, State};
 use crate::model::{EndingKind, Mode, Scenario};
 use crate::rules::Date;
 
@@ -61,6 +60,37 @@ pub struct Header {
     pub group: Option<String>,
 }
 
+impl Header {
+    /// The header of a new session, made in one place so the game, the CLI
+    /// and the tests write the same one. `session_id` comes from a proper
+    /// random source of the caller (never the device, the time or the person);
+    /// `day` is today's date; `group` is what the trainer typed, cleaned by
+    /// [`sanitise_group`]. The game makes it when a run starts and keeps it
+    /// for the whole run ([`Record::of_state`]).
+    pub fn new(
+        scenario: &Scenario,
+        source: &str,
+        mode: Mode,
+        session_id: [u8; 16],
+        day: Date,
+        lang: Lang,
+        group: Option<&str>,
+    ) -> Header {
+        Header {
+            format: FORMAT,
+            session: hex(&session_id),
+            scenario: scenario.meta.id.clone(),
+            version: scenario.meta.version.clone(),
+            content_hash: content_hash(source),
+            competences: scenario.meta.competences.clone(),
+            mode,
+            lang,
+            day: iso_day(day),
+            group: group.and_then(sanitise_group),
+        }
+    }
+}
+
 /// How the session ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,9 +108,8 @@ pub struct Outcome {
 }
 
 impl Record {
-    /// The record of a session so far (or finished). `session_id` comes from a
-    /// proper random source of the caller; `day` is today's date; `group` is
-    /// what the trainer typed, cleaned by [`sanitise_group`].
+    /// The record of a session so far (or finished), under a new header
+    /// ([`Header::new`], with the session's mode).
     pub fn from_session(
         scenario: &Scenario,
         source: &str,
@@ -90,18 +119,7 @@ impl Record {
         lang: Lang,
         group: Option<&str>,
     ) -> Record {
-        let header = Header {
-            format: FORMAT,
-            session: hex(&session_id),
-            scenario: scenario.meta.id.clone(),
-            version: scenario.meta.version.clone(),
-            content_hash: content_hash(source),
-            competences: scenario.meta.competences.clone(),
-            mode: state.mode,
-            lang,
-            day: iso_day(day),
-            group: group.and_then(sanitise_group),
-        };
+        let header = Header::new(scenario, source, state.mode, session_id, day, lang, group);
         Record::of_state(header, state)
     }
 
@@ -117,7 +135,7 @@ impl Record {
         });
         Record {
             header,
-            events: state.events.iter().map(Event::from).collect(),
+            events: state.events.clone(),
             outcome,
         }
     }
@@ -134,15 +152,17 @@ impl Record {
     /// "abandoned at page X", the page last entered. Returns whether it changed.
     pub fn close_interrupted(&mut self) -> bool {
         let closed = self.outcome.is_some()
-            || self
-                .events
-                .iter()
-                .any(|e| matches!(e.kind, Kind::Abandoned { .. } | Kind::Ended { .. }));
+            || self.events.iter().any(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Abandoned { .. } | EventKind::Ended { .. }
+                )
+            });
         if closed {
             return false;
         }
         let Some(page) = self.events.iter().rev().find_map(|e| match &e.kind {
-            Kind::PageEntered { page } => Some(page.clone()),
+            EventKind::PageEntered { page } => Some(page.clone()),
             _ => None,
         }) else {
             return false;
@@ -150,11 +170,11 @@ impl Record {
         let at_ms = self.duration_ms();
         self.events.push(Event {
             at_ms,
-            kind: Kind::PageLeft { page: page.clone() },
+            kind: EventKind::PageLeft { page: page.clone() },
         });
         self.events.push(Event {
             at_ms,
-            kind: Kind::Abandoned { page },
+            kind: EventKind::Abandoned { page },
         });
         true
     }

@@ -10,8 +10,8 @@
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use super::event::Kind;
 use super::record::{Outcome, Record};
+use crate::engine::EventKind;
 use crate::model::EndingKind;
 
 /// Home page of the anonymous accounts.
@@ -32,12 +32,12 @@ pub fn statements(record: &Record) -> Vec<Value> {
         let mut ext = Map::new();
         ext.insert(key("event"), json!(e.kind.name().code()));
         let (verb, object) = match &e.kind {
-            Kind::PageEntered { page: p } => {
+            EventKind::PageEntered { page: p } => {
                 page.clone_from(p);
                 ("experienced", b.activity(&format!("page/{p}"), "page"))
             }
-            Kind::PageLeft { page: p } => ("exited", b.activity(&format!("page/{p}"), "page")),
-            Kind::FieldError { field, error } => {
+            EventKind::PageLeft { page: p } => ("exited", b.activity(&format!("page/{p}"), "page")),
+            EventKind::FieldError { field, error } => {
                 ext.insert(key("error"), json!(error));
                 ext.insert(key("page"), json!(page));
                 (
@@ -45,29 +45,31 @@ pub fn statements(record: &Record) -> Vec<Value> {
                     b.activity(&format!("field/{field}"), "interaction"),
                 )
             }
-            Kind::HintUsed { page: p, level } => {
+            EventKind::HintUsed { page: p, level } => {
                 ext.insert(key("level"), json!(level));
                 ("asked", b.activity(&format!("page/{p}"), "page"))
             }
-            Kind::Back { from } => ("interacted", b.activity(&format!("page/{from}"), "page")),
-            Kind::DocumentOpened { document } => (
+            EventKind::Back { from } => ("interacted", b.activity(&format!("page/{from}"), "page")),
+            EventKind::DocumentOpened { document } => (
                 "experienced",
                 b.activity(&format!("document/{document}"), "file"),
             ),
-            Kind::MessageReceived { .. } => continue,
-            Kind::MessageRead { message } => (
+            EventKind::MessageReceived { .. } => continue,
+            EventKind::MessageRead { message } => (
                 "experienced",
                 b.activity(&format!("message/{message}"), "message"),
             ),
-            Kind::Incident { incident, kind } => {
+            EventKind::Incident { incident, kind } => {
                 ext.insert(key("incident-kind"), json!(format!("{kind:?}")));
                 (
                     "experienced",
                     b.activity(&format!("incident/{incident}"), "event"),
                 )
             }
-            Kind::Timeout { page: p } => ("experienced", b.activity(&format!("page/{p}"), "page")),
-            Kind::Posture { line, posture } => {
+            EventKind::Timeout { page: p } => {
+                ("experienced", b.activity(&format!("page/{p}"), "page"))
+            }
+            EventKind::Posture { line, posture } => {
                 if let Some(p) = posture {
                     ext.insert(key("posture"), json!(format!("{p:?}")));
                 }
@@ -76,12 +78,14 @@ pub fn statements(record: &Record) -> Vec<Value> {
                     b.activity(&format!("line/{line}"), "interaction"),
                 )
             }
-            Kind::ReadAloud { what } => (
+            EventKind::ReadAloud { what } => (
                 "interacted",
                 b.activity(&format!("element/{what}"), "interaction"),
             ),
-            Kind::Abandoned { page: p } => ("terminated", b.activity(&format!("page/{p}"), "page")),
-            Kind::Ended { .. } => continue,
+            EventKind::Abandoned { page: p } => {
+                ("terminated", b.activity(&format!("page/{p}"), "page"))
+            }
+            EventKind::Ended { .. } => continue,
         };
         b.push(verb, &object, e.at_ms, ext, None);
     }

@@ -11,7 +11,7 @@ use super::{
     Competence, FieldStats, Formation, GroupRow, IncidentCount, MIN_GROUP, PageStats, Quartiles,
     Report, ScenarioReport, ratio,
 };
-use crate::metrics::event::Kind;
+use crate::engine::EventKind;
 use crate::metrics::record::Record;
 use crate::model::{EndingKind, IncidentKind, Mode, Posture};
 
@@ -217,7 +217,7 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
     let mut entered: Option<(usize, u64)> = None;
     for e in &record.events {
         match &e.kind {
-            Kind::PageEntered { page } => {
+            EventKind::PageEntered { page } => {
                 let i = st.page(page);
                 let p = &mut st.pages[i];
                 p.stats.visits += 1;
@@ -228,7 +228,7 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                 current = Some(i);
                 entered = Some((i, e.at_ms));
             }
-            Kind::PageLeft { page } => {
+            EventKind::PageLeft { page } => {
                 let i = st.page(page);
                 if let Some((j, at)) = entered.take()
                     && i == j
@@ -236,7 +236,7 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                     st.pages[i].times.push(e.at_ms.saturating_sub(at));
                 }
             }
-            Kind::FieldError { field, error } => {
+            EventKind::FieldError { field, error } => {
                 sums.errors += 1;
                 let f = st.field(field);
                 let ft = &mut st.fields[f];
@@ -251,7 +251,7 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                     bump(&mut p.kinds, error);
                 }
             }
-            Kind::HintUsed { page, .. } => {
+            EventKind::HintUsed { page, .. } => {
                 sums.hints += 1;
                 let i = st.page(page);
                 let p = &mut st.pages[i];
@@ -261,18 +261,18 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                     p.stats.hint_sessions += 1;
                 }
             }
-            Kind::Back { from } => {
+            EventKind::Back { from } => {
                 let i = st.page(from);
                 st.pages[i].stats.backs += 1;
             }
-            Kind::Timeout { page } => {
+            EventKind::Timeout { page } => {
                 let i = st.page(page);
                 st.pages[i].stats.timeouts += 1;
             }
-            Kind::Incident { incident, kind } => {
+            EventKind::Incident { incident, kind } => {
                 st.incidents.entry(incident.clone()).or_insert((*kind, 0)).1 += 1;
             }
-            Kind::Posture { line, posture } => {
+            EventKind::Posture { line, posture } => {
                 let slot = match posture {
                     Some(Posture::ForThem) => 0,
                     Some(Posture::WithThem) => 1,
@@ -282,14 +282,14 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                 st.postures[slot] += 1;
                 bump(&mut st.lines, line);
             }
-            Kind::Abandoned { page } => {
+            EventKind::Abandoned { page } => {
                 if !sums.abandoned {
                     sums.abandoned = true;
                     let i = st.page(page);
                     st.pages[i].stats.abandons += 1;
                 }
             }
-            Kind::Ended {
+            EventKind::Ended {
                 kind: EndingKind::Abandon,
                 ..
             } => {
@@ -302,11 +302,11 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
                     }
                 }
             }
-            Kind::ReadAloud { .. } => st.report.read_aloud += 1,
-            Kind::Ended { .. }
-            | Kind::DocumentOpened { .. }
-            | Kind::MessageReceived { .. }
-            | Kind::MessageRead { .. } => {}
+            EventKind::ReadAloud { .. } => st.report.read_aloud += 1,
+            EventKind::Ended { .. }
+            | EventKind::DocumentOpened { .. }
+            | EventKind::MessageReceived { .. }
+            | EventKind::MessageRead { .. } => {}
         }
     }
     sums

@@ -1,8 +1,13 @@
 use super::*;
-use crate::metrics::{Event, Header, Kind, Outcome, Record};
+use crate::metrics::{Event, EventKind, Header, Outcome, Record};
 use crate::model::{EndingKind, Mode};
 
-fn record(n: u8, group: Option<&str>, events: Vec<(u64, Kind)>, end: Option<EndingKind>) -> Record {
+fn record(
+    n: u8,
+    group: Option<&str>,
+    events: Vec<(u64, EventKind)>,
+    end: Option<EndingKind>,
+) -> Record {
     let duration = events.last().map_or(0, |e| e.0);
     Record {
         header: Header {
@@ -31,11 +36,11 @@ fn record(n: u8, group: Option<&str>, events: Vec<(u64, Kind)>, end: Option<Endi
     }
 }
 
-fn enter(p: &str) -> Kind {
-    Kind::PageEntered { page: p.into() }
+fn enter(p: &str) -> EventKind {
+    EventKind::PageEntered { page: p.into() }
 }
-fn leave(p: &str) -> Kind {
-    Kind::PageLeft { page: p.into() }
+fn leave(p: &str) -> EventKind {
+    EventKind::PageLeft { page: p.into() }
 }
 
 #[test]
@@ -72,7 +77,7 @@ fn time_per_page_pairs_entering_and_leaving() {
 
 #[test]
 fn friction_ranks_errors_and_abandons_and_explains_them() {
-    let err = |f: &str, e: &str| Kind::FieldError {
+    let err = |f: &str, e: &str| EventKind::FieldError {
         field: f.into(),
         error: e.into(),
     };
@@ -89,7 +94,7 @@ fn friction_ranks_errors_and_abandons_and_explains_them() {
         if n < 2 {
             ev.push((
                 0,
-                Kind::Abandoned {
+                EventKind::Abandoned {
                     page: "banque".into(),
                 },
             ));
@@ -125,7 +130,7 @@ fn an_abandon_ending_reached_by_a_route_counts_on_the_current_page() {
         (5, leave("p")),
         (
             5,
-            Kind::Ended {
+            EventKind::Ended {
                 ending: "x".into(),
                 kind: EndingKind::Abandon,
             },
@@ -160,7 +165,7 @@ fn groups_under_five_sessions_are_not_broken_down() {
 
 #[test]
 fn competences_are_met_with_or_without_hints() {
-    let hint = Kind::HintUsed {
+    let hint = EventKind::HintUsed {
         page: "a".into(),
         level: 1,
     };
@@ -184,7 +189,7 @@ fn renderers_escape_ids_and_draw_charts() {
         (0, enter("<script>")),
         (
             10,
-            Kind::HintUsed {
+            EventKind::HintUsed {
                 page: "<script>".into(),
                 level: 1,
             },
