@@ -9,9 +9,7 @@
 //! app keeps no second copy of what happened, only the header.
 
 use bevy::prelude::*;
-use dedale_core::metrics::{
-    FORMAT, Header, Record, content_hash, hex, iso_day, jsonl, sanitise_group,
-};
+use dedale_core::metrics::{Header, Record, jsonl};
 use dedale_core::rules::Date;
 
 use crate::catalog::Catalog;
@@ -96,19 +94,15 @@ fn begin(
 /// record than one that could be linked to others.
 fn header(play: &Play, catalog: &Catalog, settings: &Settings) -> Option<Header> {
     let entry = catalog.entries.get(play.entry)?;
-    let session = session_id()?;
-    Some(Header {
-        format: FORMAT,
-        session: hex(&session),
-        scenario: play.scenario.meta.id.clone(),
-        version: play.scenario.meta.version.clone(),
-        content_hash: content_hash(&entry.source),
-        competences: play.scenario.meta.competences.clone(),
-        mode: play.state.mode,
-        lang: settings.lang,
-        day: iso_day(today()),
-        group: sanitise_group(&settings.group),
-    })
+    Some(Header::new(
+        &play.scenario,
+        &entry.source,
+        play.state.mode,
+        session_id()?,
+        today(),
+        settings.lang,
+        Some(&settings.group),
+    ))
 }
 
 /// Rewrites the run's record when it has new events; files it when the run has ended.

@@ -13,7 +13,7 @@ use dedale::metrics::{Recording, exported_count, local_sessions, mark_exported};
 use dedale::screen::Screen;
 use dedale::store::{Item, Store};
 use dedale_core::engine::Action;
-use dedale_core::metrics::{Kind, Record, jsonl};
+use dedale_core::metrics::{EventKind, Record, jsonl};
 use dedale_core::model::EndingKind;
 
 /// A few steps into the benefit claim: to the login page, a look at the
@@ -59,7 +59,7 @@ fn every_event_is_kept_as_it_happens() {
         record
             .events
             .iter()
-            .any(|e| matches!(e.kind, Kind::FieldError { .. }))
+            .any(|e| matches!(e.kind, EventKind::FieldError { .. }))
     );
     assert!(record.outcome.is_none());
     assert!(local_sessions(&store).is_empty(), "not finished yet");
@@ -122,7 +122,7 @@ fn a_run_left_unfinished_is_closed_as_abandoned_where_it_stopped() {
     );
     assert_eq!(
         closed.events.last().map(|e| &e.kind),
-        Some(&Kind::Abandoned { page })
+        Some(&EventKind::Abandoned { page })
     );
     assert!(store.read(Item::Session).is_none());
 }
@@ -141,7 +141,7 @@ fn starting_another_scenario_closes_the_run_under_way() {
     assert_eq!(sessions[0].header.session, first);
     assert!(matches!(
         sessions[0].events.last().map(|e| &e.kind),
-        Some(Kind::Abandoned { .. })
+        Some(EventKind::Abandoned { .. })
     ));
     assert_ne!(
         open_record(&store).header.session,
@@ -202,7 +202,7 @@ fn a_killed_process_loses_no_event() {
     assert_eq!(sessions[0].events.len(), told + 2, "no event lost");
     assert!(matches!(
         sessions[0].events.last().map(|e| &e.kind),
-        Some(Kind::Abandoned { .. })
+        Some(EventKind::Abandoned { .. })
     ));
     let _ = std::fs::remove_dir_all(dir);
 }

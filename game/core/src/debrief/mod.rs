@@ -203,9 +203,10 @@ fn moment(scenario: &Scenario, kind: &EventKind, lang: Lang) -> Option<(&'static
         }
         EventKind::Back { .. } => ("⬅", w.moment_back.to_string()),
         EventKind::Abandoned { .. } => ("🚪", w.moment_abandon.to_string()),
-        EventKind::Ended { .. } | EventKind::PageLeft { .. } | EventKind::MessageRead { .. } => {
-            return None;
-        }
+        EventKind::Ended { .. }
+        | EventKind::PageLeft { .. }
+        | EventKind::MessageRead { .. }
+        | EventKind::ReadAloud { .. } => return None,
     })
 }
 
