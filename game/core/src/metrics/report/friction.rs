@@ -44,7 +44,8 @@ impl Friction {
     /// "page `banque` : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons".
     pub fn explain(&self, lang: Lang) -> String {
         let l = labels(lang);
-        format!("page `{}`{} {}", self.page, l.colon, self.reasons(lang))
+        let reasons = self.reasons(lang);
+        format!("{} `{}`{} {reasons}", l.page, self.page, l.colon)
     }
 
     /// The reasons alone, for a screen that already names the page beside its bar.

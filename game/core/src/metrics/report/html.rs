@@ -147,9 +147,8 @@ fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
     let l = labels(lang);
     let _ = write!(
         o,
-        "<section><h2>{}, version {} — {}</h2>",
-        esc(&s.scenario),
-        esc(&s.version),
+        "<section><h2>{} — {}</h2>",
+        esc(&l.scenario_version(&s.scenario, &s.version)),
         l.session.of(s.sessions)
     );
     let _ = write!(

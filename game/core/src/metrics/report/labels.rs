@@ -51,6 +51,7 @@ pub struct Labels {
     pub few_sessions: &'static str,
     /// One version number over several texts: the figures may mix two scenarios.
     pub several_contents: &'static str,
+    pub version: &'static str,
     // How sessions ended.
     pub completed: &'static str,
     pub succeeded: &'static str,
@@ -150,6 +151,7 @@ pub const FR: Labels = Labels {
     anonymous: "mesures anonymes",
     few_sessions: "Attention : moins de 5 sessions ; un chiffre peut désigner une personne, lisez-les avec prudence.",
     several_contents: "Attention : plusieurs contenus différents sous cette version ; le fichier du scénario a été modifié sans changer sa version.",
+    version: "version",
     completed: "terminées",
     succeeded: "réussies",
     failed: "échouées",
@@ -242,6 +244,7 @@ pub const EN: Labels = Labels {
     anonymous: "anonymous metrics",
     few_sessions: "Careful: fewer than 5 sessions; a figure may point at one person, read them with care.",
     several_contents: "Careful: several different contents under this version; the scenario file was edited without raising its version.",
+    version: "version",
     completed: "completed",
     succeeded: "succeeded",
     failed: "failed",
@@ -321,6 +324,12 @@ impl Labels {
     /// The report's heading, "Rapport Dédale — mesures anonymes".
     pub fn heading(&self) -> String {
         format!("{} — {}", self.title, self.anonymous)
+    }
+
+    /// "rsa-mesallocs, version 1": a scenario is always named with its
+    /// version, since figures of two versions are never mixed.
+    pub fn scenario_version(&self, scenario: &str, version: &str) -> String {
+        format!("{scenario}, {} {version}", self.version)
     }
 
     /// "Compétences (DigComp 2.2)": the framework the codes come from, named once.

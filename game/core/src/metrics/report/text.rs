@@ -93,9 +93,8 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
     heading(
         o,
         &format!(
-            "{}, version {} — {}",
-            s.scenario,
-            s.version,
+            "{} — {}",
+            l.scenario_version(&s.scenario, &s.version),
             l.session.of(s.sessions)
         ),
     );
