@@ -31,7 +31,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         sessions_read(r.sessions, lang)
     );
     if r.sessions < super::MIN_GROUP {
-        note(&mut o, l.few_sessions);
+        note(&mut o, &l.few_sessions());
     }
     for s in &r.scenarios {
         scenario(&mut o, s, lang);

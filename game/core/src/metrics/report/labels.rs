@@ -47,7 +47,8 @@ pub struct Labels {
     // The report's head.
     pub title: &'static str,
     pub anonymous: &'static str,
-    /// A report on so few people that a figure may point at one of them.
+    /// A report on so few people that a figure may point at one of them;
+    /// `{n}` is [`super::MIN_GROUP`].
     pub few_sessions: &'static str,
     /// One version number over several texts: the figures may mix two scenarios.
     pub several_contents: &'static str,
@@ -149,7 +150,7 @@ pub const FR: Labels = Labels {
     },
     title: "Rapport Dédale",
     anonymous: "mesures anonymes",
-    few_sessions: "Attention : moins de 5 sessions ; un chiffre peut désigner une personne, lisez-les avec prudence.",
+    few_sessions: "Attention : moins de {n} sessions ; un chiffre peut désigner une personne, lisez-les avec prudence.",
     several_contents: "Attention : plusieurs contenus différents sous cette version ; le fichier du scénario a été modifié sans changer sa version.",
     version: "version",
     completed: "terminées",
@@ -242,7 +243,7 @@ pub const EN: Labels = Labels {
     },
     title: "Dédale report",
     anonymous: "anonymous metrics",
-    few_sessions: "Careful: fewer than 5 sessions; a figure may point at one person, read them with care.",
+    few_sessions: "Careful: fewer than {n} sessions; a figure may point at one person, read them with care.",
     several_contents: "Careful: several different contents under this version; the scenario file was edited without raising its version.",
     version: "version",
     completed: "completed",
@@ -319,6 +320,12 @@ impl Labels {
     /// "Temps par page :" in French, "Time per page:" in English.
     pub fn lead(&self, words: &str) -> String {
         format!("{words}{}", self.colon)
+    }
+
+    /// The warning over a report on fewer sessions than a group needs to be broken down.
+    pub fn few_sessions(&self) -> String {
+        self.few_sessions
+            .replace("{n}", &super::MIN_GROUP.to_string())
     }
 
     /// The report's heading, "Rapport Dédale — mesures anonymes".

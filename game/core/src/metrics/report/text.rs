@@ -14,7 +14,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     let _ = writeln!(o, "{}", l.heading());
     let _ = writeln!(o, "{}", sessions_read(r.sessions, lang));
     if r.sessions < super::MIN_GROUP {
-        let _ = writeln!(o, "{}", l.few_sessions);
+        let _ = writeln!(o, "{}", l.few_sessions());
     }
     for s in &r.scenarios {
         scenario(&mut o, s, lang);
