@@ -1,6 +1,6 @@
 //! The metrics of every shipped scenario: each script's session becomes a
 //! record that exports as JSON Lines, CSV and valid xAPI statements, reads
-//! back, and feeds a report; the text report of a fixed group is golden.
+//! back, and feeds a report; the text and HTML reports of a fixed group are golden.
 
 mod common;
 mod metrics_common;
@@ -340,22 +340,47 @@ fn fixture() -> Vec<Record> {
     records
 }
 
+/// Where two texts first differ, with a little of each around it: an HTML
+/// report is a few very long lines, too long for a whole-string assertion to read.
+fn first_difference(actual: &str, expected: &str) -> Option<String> {
+    let at = actual
+        .char_indices()
+        .zip(expected.chars())
+        .find(|((_, a), e)| a != e)
+        .map(|((i, _), _)| i)
+        .or_else(|| (actual.len() != expected.len()).then(|| actual.len().min(expected.len())))?;
+    let around = |s: &str| -> String {
+        s.get(at.saturating_sub(60)..)
+            .unwrap_or(s)
+            .chars()
+            .take(140)
+            .collect()
+    };
+    Some(format!(
+        "at byte {at}:\n  now:      {}\n  expected: {}",
+        around(actual),
+        around(expected)
+    ))
+}
+
 #[test]
-fn the_text_report_of_a_fixed_group_is_golden() {
+fn the_text_and_html_reports_of_a_fixed_group_are_golden() {
     let rep = report::report(&fixture());
     let update = std::env::var("UPDATE_GOLDEN").is_ok();
-    for (lang, name) in [(Lang::Fr, "report.fr.txt"), (Lang::En, "report.en.txt")] {
+    for (name, actual) in [
+        ("report.fr.txt", rep.text(Lang::Fr)),
+        ("report.en.txt", rep.text(Lang::En)),
+        ("report.fr.html", rep.html(Lang::Fr)),
+        ("report.en.html", rep.html(Lang::En)),
+    ] {
         let path = common::root().join("tests/golden").join(name);
-        let actual = rep.text(lang);
         if update {
             std::fs::write(&path, &actual).expect("writes golden file");
             continue;
         }
-        assert_eq!(
-            actual,
-            common::read(&path),
-            "{name} changed; run with UPDATE_GOLDEN=1 and review the diff"
-        );
+        if let Some(diff) = first_difference(&actual, &common::read(&path)) {
+            panic!("{name} changed {diff}\nrun with UPDATE_GOLDEN=1 and review the diff");
+        }
     }
 }
 

@@ -6,7 +6,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::Lang;
-use dedale_core::metrics::report::labels::{decimal, duration, incident, percent, posture};
+use dedale_core::metrics::report::labels::{
+    decimal, duration, incident, labels, percent, posture, small_groups,
+};
 use dedale_core::metrics::report::{Quartiles, ScenarioReport};
 use dedale_core::metrics::sanitise_group;
 
@@ -177,6 +179,7 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
         });
         ui.add_space(8.0);
     }
+    let l = labels(lang);
     let r = &trainer.report;
     if r.sessions == 0 {
         widgets::muted(ui, p, t.empty);
@@ -200,9 +203,9 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
                     t,
                     &competence(&c.code, lang),
                     &[
-                        (c.without_help, p.success, t.without_help),
-                        (c.with_hints, p.warning, t.with_hints),
-                        (c.not_met, p.muted, t.not_met),
+                        (c.without_help, p.success, l.without_help),
+                        (c.with_hints, p.warning, l.with_hints),
+                        (c.not_met, p.muted, l.not_met),
                     ],
                 );
             }
@@ -212,10 +215,12 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
     if !r.groups.is_empty() || !r.small_groups.is_empty() {
         widgets::card(ui, p, |ui| {
             ui.set_width(ui.available_width());
-            widgets::heading(ui, t.groups);
+            widgets::heading(ui, l.groups);
             for g in &r.groups {
                 ui.label(
                     t.group_row
+                        .replace("{median}", l.median_length)
+                        .replace("{hints}", l.hints_per_session)
                         .replace("{g}", &g.group)
                         .replace("{n}", &count(t.count_sessions, g.sessions))
                         .replace("{s}", &percent(g.succeeded, g.sessions, lang))
@@ -225,11 +230,7 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
                 );
             }
             if !r.small_groups.is_empty() {
-                widgets::muted(
-                    ui,
-                    p,
-                    &dedale_core::metrics::report::labels::small_groups(&r.small_groups, lang),
-                );
+                widgets::muted(ui, p, &small_groups(&r.small_groups, lang));
             }
         });
     }
@@ -238,12 +239,8 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
 fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, lang: Lang) {
     let w = dedale_core::debrief::words(lang);
     let (t, rights, autonomy) = (s.trainer, w.rights, w.autonomy);
-    widgets::heading(
-        ui,
-        &t.scenario_version
-            .replace("{id}", &sc.scenario)
-            .replace("{v}", &sc.version),
-    );
+    let l = labels(lang);
+    widgets::heading(ui, &l.scenario_version(&sc.scenario, &sc.version));
     if sc.content_hashes > 1 {
         widgets::notice(
             ui,
@@ -258,7 +255,7 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
             .replace("{n}", &count(t.count_sessions, sc.sessions))
             .replace("{s}", &count(t.count_succeeded, sc.succeeded))
             .replace("{f}", &count(t.count_failed, sc.failed))
-            .replace("{a}", &count(t.count_given_up, sc.abandoned)),
+            .replace("{a}", &count(t.count_abandoned, sc.abandoned)),
     );
     let others = sc
         .sessions
@@ -269,10 +266,10 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
         t,
         "",
         &[
-            (sc.succeeded, p.success, t.succeeded),
-            (sc.failed, p.error, t.failed),
-            (sc.abandoned, p.warning, t.given_up),
-            (others, p.muted, t.under_way),
+            (sc.succeeded, p.success, l.succeeded),
+            (sc.failed, p.error, l.failed),
+            (sc.abandoned, p.warning, l.abandoned),
+            (others, p.muted, l.unfinished),
         ],
     );
     if !sc.friction.is_empty() {
@@ -299,13 +296,16 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
         .filter_map(|pg| Some((pg.page.as_str(), pg.time?)))
         .collect();
     if let Some(longest) = timed.iter().map(|(_, q)| q.q3.max(1)).max() {
-        widgets::heading(ui, t.time_per_page);
+        widgets::heading(ui, &format!("{} {}", l.time_per_page, t.time_per_page_how));
         for (page, q) in &timed {
             boxed(ui, p, page, q, longest, lang);
         }
     }
     if !sc.fields.is_empty() {
-        widgets::heading(ui, t.field_errors);
+        widgets::heading(
+            ui,
+            &format!("{} {}", l.errors_per_field, t.field_errors_how),
+        );
         let worst = sc.fields.iter().map(|f| f.rate()).fold(0.0_f64, f64::max);
         for f in &sc.fields {
             let why = f
@@ -353,7 +353,7 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
         }
     }
     if !sc.incidents.is_empty() {
-        widgets::heading(ui, t.incidents);
+        widgets::heading(ui, l.incidents);
         for i in &sc.incidents {
             ui.label(format!(
                 "• {} ({}) × {}",
@@ -381,7 +381,7 @@ fn scenario(ui: &mut egui::Ui, p: &Palette, s: &Strings, sc: &ScenarioReport, la
             &decimal(fm.autonomie, lang),
             p.primary,
         );
-        ui.label(egui::RichText::new(t.postures).strong());
+        ui.label(egui::RichText::new(l.postures_chosen).strong());
         let total: usize = fm.postures.iter().map(|(_, n)| n).sum();
         for (kind, n) in &fm.postures {
             bar(

@@ -3,7 +3,7 @@
 //! Score = `100 × (0.2 T + 0.3 E + 0.2 H + 0.3 A)`, each criterion divided by
 //! its largest value among the scenario's pages (see the module above for why).
 
-use super::labels::{duration, plural};
+use super::labels::labels;
 use super::{PageStats, ratio};
 use crate::Lang;
 
@@ -43,57 +43,35 @@ impl Friction {
     /// One line that says why, such as
     /// "page `banque` : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons".
     pub fn explain(&self, lang: Lang) -> String {
-        let sep = if lang == Lang::En { ": " } else { " : " };
-        format!("page `{}`{sep}{}", self.page, self.reasons(lang))
+        let l = labels(lang);
+        let reasons = self.reasons(lang);
+        format!("{} `{}`{} {reasons}", l.page, self.page, l.colon)
     }
 
     /// The reasons alone, for a screen that already names the page beside its bar.
     pub fn reasons(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
+        let l = labels(lang);
         let mut parts = Vec::new();
         if self.errors > 0 {
-            let mut s = if en {
-                format!(
-                    "{} in {}",
-                    plural(self.errors, "error", "errors"),
-                    plural(self.visits, "visit", "visits")
-                )
-            } else {
-                format!(
-                    "{} sur {}",
-                    plural(self.errors, "erreur", "erreurs"),
-                    plural(self.visits, "passage", "passages")
-                )
-            };
+            let mut s = format!(
+                "{} {} {}",
+                l.error.of(self.errors),
+                l.out_of,
+                l.visit.of(self.visits)
+            );
             if let Some(top) = &self.top_error {
-                s.push_str(&if en {
-                    format!(" (mostly {top})")
-                } else {
-                    format!(" (surtout {top})")
-                });
+                s.push_str(&format!(" ({} {top})", l.mostly));
             }
             parts.push(s);
         }
         if self.abandons > 0 {
-            parts.push(if en {
-                plural(self.abandons, "abandonment", "abandonments")
-            } else {
-                plural(self.abandons, "abandon", "abandons")
-            });
+            parts.push(l.abandon.of(self.abandons));
         }
         if self.hints > 0 {
-            parts.push(if en {
-                plural(self.hints, "hint asked", "hints asked")
-            } else {
-                plural(self.hints, "indice demandé", "indices demandés")
-            });
+            parts.push(l.hint_asked.of(self.hints));
         }
         if let Some(ms) = self.median_ms.filter(|ms| *ms > 0) {
-            parts.push(if en {
-                format!("median time {}", duration(ms, lang))
-            } else {
-                format!("{} en médiane", duration(ms, lang))
-            });
+            parts.push(l.median_time(ms, lang));
         }
         parts.join(", ")
     }

@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::labels::{
-    decimal, definitions, duration, incident, percent, plural, posture, sessions_read,
+    Forms, Labels, capitalized, decimal, duration, incident, labels, percent, posture,
+    sessions_read,
 };
 use super::svg::{bars, boxes, esc, stacked};
 use super::{Report, ScenarioReport};
@@ -15,68 +16,78 @@ use crate::Lang;
 const STYLE: &str = include_str!("report.css");
 
 pub fn render(r: &Report, lang: Lang) -> String {
-    let t = |fr: &'static str, en: &'static str| lang.pick(fr, en);
+    let l = labels(lang);
     let mut o = String::new();
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body><main>",
         if lang == Lang::En { "en" } else { "fr" },
-        t("Rapport Dédale", "Dédale report")
+        l.title
     );
     let _ = write!(
         o,
         "<h1>{}</h1><p>{}</p>",
-        t(
-            "Rapport Dédale — mesures anonymes",
-            "Dédale report — anonymous metrics"
-        ),
+        l.heading(),
         sessions_read(r.sessions, lang)
     );
     if r.sessions < super::MIN_GROUP {
-        let _ = write!(
-            o,
-            "<p class=\"note\">{}</p>",
-            t(
-                "Attention : moins de 5 sessions ; un chiffre peut désigner une personne, lisez-les avec prudence.",
-                "Careful: fewer than 5 sessions; a figure may point at one person, read them with care."
-            )
-        );
+        note(&mut o, &l.few_sessions());
     }
     for s in &r.scenarios {
         scenario(&mut o, s, lang);
     }
-    if !r.competences.is_empty() {
-        let _ = write!(
-            o,
-            "<section><h2>{}</h2>",
-            t("Compétences (DigComp 2.2)", "Competences (DigComp 2.2)")
-        );
-        let items: Vec<(String, Vec<(usize, &'static str)>)> = r
-            .competences
-            .iter()
-            .map(|c| {
-                (
-                    c.code.clone(),
-                    vec![
-                        (c.without_help, "ok"),
-                        (c.with_hints, "hint"),
-                        (c.not_met, "un"),
-                    ],
-                )
-            })
-            .collect();
-        legend(
-            &mut o,
-            &[
-                ("ok", t("acquise sans aide", "met without help")),
-                ("hint", t("acquise avec indices", "met with hints")),
-                ("un", t("non acquise", "not met")),
-            ],
-        );
-        o.push_str(&stacked(t("Compétences", "Competences"), &items));
-        o.push_str("</section>");
+    competences(&mut o, r, l);
+    groups(&mut o, r, lang);
+    o.push_str("</section><footer><h2>");
+    o.push_str(l.definitions_title);
+    o.push_str("</h2><ul>");
+    for d in l.definitions {
+        let _ = write!(o, "<li>{}</li>", esc(d));
     }
-    let _ = write!(o, "<section><h2>{}</h2>", t("Groupes", "Groups"));
+    o.push_str("</ul></footer></main></body></html>\n");
+    o
+}
+
+/// A warning set apart from the figures.
+fn note(o: &mut String, text: &str) {
+    let _ = write!(o, "<p class=\"note\">{}</p>", esc(text));
+}
+
+fn competences(o: &mut String, r: &Report, l: &Labels) {
+    if r.competences.is_empty() {
+        return;
+    }
+    let _ = write!(o, "<section><h2>{}</h2>", l.competences_heading());
+    let items: Vec<(String, Vec<(usize, &'static str)>)> = r
+        .competences
+        .iter()
+        .map(|c| {
+            (
+                c.code.clone(),
+                vec![
+                    (c.without_help, "ok"),
+                    (c.with_hints, "hint"),
+                    (c.not_met, "un"),
+                ],
+            )
+        })
+        .collect();
+    legend(
+        o,
+        &[
+            ("ok", &format!("{} {}", l.met, l.without_help)),
+            ("hint", &format!("{} {}", l.met, l.with_hints)),
+            ("un", l.not_met),
+        ],
+    );
+    o.push_str(&stacked(l.competences, &items));
+    o.push_str("</section>");
+}
+
+/// The groups' section, left open for the definitions that close the page.
+fn groups(o: &mut String, r: &Report, lang: Lang) {
+    let l = labels(lang);
+    let _ = write!(o, "<section><h2>{}</h2>", l.groups);
     if !r.groups.is_empty() {
         let rows: Vec<Vec<String>> = r
             .groups
@@ -94,105 +105,87 @@ pub fn render(r: &Report, lang: Lang) -> String {
                 ]
             })
             .collect();
+        // A column heading is short: "indices / session" for "indices par session".
+        let per_session = |words: &Forms| format!("{} / {}", words.many, l.session.one);
         table(
-            &mut o,
+            o,
             &[
-                t("groupe", "group"),
-                "sessions",
-                t("terminées", "completed"),
-                t("réussies", "succeeded"),
-                t("abandons", "abandoned"),
-                t("durée médiane", "median length"),
-                t("indices / session", "hints / session"),
-                t("erreurs / session", "errors / session"),
+                l.group,
+                l.session.many,
+                l.completed,
+                l.succeeded,
+                l.group_abandons,
+                l.median_length,
+                &per_session(&l.hint),
+                &per_session(&l.error),
             ],
             &rows,
         );
     }
     if !r.small_groups.is_empty() {
-        let _ = write!(
-            o,
-            "<p class=\"note\">{}</p>",
-            esc(&super::labels::small_groups(&r.small_groups, lang))
-        );
+        note(o, &super::labels::small_groups(&r.small_groups, lang));
     }
     if r.groups.is_empty() && r.small_groups.is_empty() {
-        let _ = write!(
-            o,
-            "<p>{}</p>",
-            t(
-                "Aucun code de groupe dans ces sessions.",
-                "No group code in these sessions."
-            )
-        );
+        let _ = write!(o, "<p>{}</p>", l.no_group_code);
     }
-    o.push_str("</section><footer><h2>");
-    o.push_str(t("Définitions", "Definitions"));
-    o.push_str("</h2><ul>");
-    for d in definitions(lang) {
-        let _ = write!(o, "<li>{}</li>", esc(d));
-    }
-    o.push_str("</ul></footer></main></body></html>\n");
-    o
 }
 
+/// One scenario's section: each part below draws one kind of figure.
 fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
-    let t = |fr: &'static str, en: &'static str| lang.pick(fr, en);
+    summary(o, s, lang);
+    outcomes(o, s, labels(lang));
+    friction(o, s, lang);
+    pages(o, s, lang);
+    fields(o, s, lang);
+    incidents(o, s, lang);
+    formation(o, s, lang);
+    o.push_str("</section>");
+}
+
+/// The heading, how many sessions ended how, and how long they lasted.
+fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    let l = labels(lang);
     let _ = write!(
         o,
-        "<section><h2>{}, version {} — {}</h2>",
-        esc(&s.scenario),
-        esc(&s.version),
-        plural(s.sessions, "session", "sessions")
+        "<section><h2>{} — {}</h2>",
+        esc(&l.scenario_version(&s.scenario, &s.version)),
+        l.session.of(s.sessions)
     );
     let _ = write!(
         o,
         "<p>{} <strong>{}</strong> · {} <strong>{}</strong> · {} <strong>{}</strong>",
-        t("Terminées :", "Completed:"),
+        l.lead(&capitalized(l.completed)),
         percent(s.completed, s.sessions, lang),
-        t("réussies :", "succeeded:"),
+        l.lead(l.succeeded),
         percent(s.succeeded, s.sessions, lang),
-        t("abandonnées :", "abandoned:"),
+        l.lead(l.abandoned),
         percent(s.abandoned, s.sessions, lang),
     );
     if let Some(q) = &s.duration {
-        let _ = write!(
-            o,
-            "<br>{} {} (Q1 {} – Q3 {})",
-            t(
-                "Durée d'une session : médiane",
-                "Length of a session: median"
-            ),
-            duration(q.median, lang),
-            duration(q.q1, lang),
-            duration(q.q3, lang)
-        );
+        let _ = write!(o, "<br>{}", l.session_length(q, lang));
     }
     o.push_str("</p>");
     if s.content_hashes > 1 {
-        let _ = write!(
-            o,
-            "<p class=\"note\">{}</p>",
-            t(
-                "Attention : plusieurs contenus différents sous cette version ; le fichier du scénario a été modifié sans changer sa version.",
-                "Careful: several different contents under this version; the scenario file was edited without raising its version."
-            )
-        );
+        note(o, l.several_contents);
     }
+}
+
+/// How the sessions ended, as one stacked bar.
+fn outcomes(o: &mut String, s: &ScenarioReport, l: &Labels) {
     let unfinished = s.sessions.saturating_sub(s.completed + s.abandoned);
     legend(
         o,
         &[
-            ("ok", t("réussies", "succeeded")),
-            ("ko", t("échouées", "failed")),
-            ("ab", t("abandonnées", "abandoned")),
-            ("un", t("non terminées", "unfinished")),
+            ("ok", l.succeeded),
+            ("ko", l.failed),
+            ("ab", l.abandoned),
+            ("un", l.unfinished),
         ],
     );
     o.push_str(&stacked(
-        t("Issue des sessions", "How sessions ended"),
+        l.outcomes,
         &[(
-            "sessions".into(),
+            l.session.many.into(),
             vec![
                 (s.succeeded, "ok"),
                 (s.failed, "ko"),
@@ -201,49 +194,45 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
             ],
         )],
     ));
-    let _ = write!(
-        o,
-        "<h3>{}</h3>",
-        t(
-            "Points de friction (du plus bloquant au moins bloquant)",
-            "Friction points (worst first)"
-        )
-    );
+}
+
+/// The pages ranked by friction, with the reasons of each.
+fn friction(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    let l = labels(lang);
+    let _ = write!(o, "<h3>{}</h3>", l.friction_points);
     if s.friction.is_empty() {
+        let _ = write!(o, "<p>{}</p>", capitalized(l.no_friction));
+        return;
+    }
+    let items: Vec<(String, f64, String)> = s
+        .friction
+        .iter()
+        .map(|f| (f.page.clone(), f.score, format!("{:.0}", f.score)))
+        .collect();
+    o.push_str(&bars(l.friction_score, &items));
+    o.push_str("<ol class=\"friction\">");
+    for f in &s.friction {
         let _ = write!(
             o,
-            "<p>{}</p>",
-            t(
-                "Aucun : ni erreur, ni indice, ni abandon, ni temps mesuré.",
-                "None: no error, hint, abandonment or measured time."
-            )
+            "<li><span class=\"score\">{:.0}</span> {}</li>",
+            f.score,
+            code_spans(&esc(&f.explain(lang)))
         );
-    } else {
-        let items: Vec<(String, f64, String)> = s
-            .friction
-            .iter()
-            .map(|f| (f.page.clone(), f.score, format!("{:.0}", f.score)))
-            .collect();
-        o.push_str(&bars(t("Score de friction", "Friction score"), &items));
-        o.push_str("<ol class=\"friction\">");
-        for f in &s.friction {
-            let _ = write!(
-                o,
-                "<li><span class=\"score\">{:.0}</span> {}</li>",
-                f.score,
-                code_spans(&esc(&f.explain(lang)))
-            );
-        }
-        o.push_str("</ol>");
     }
-    let _ = write!(o, "<h3>{}</h3>", t("Temps par page", "Time per page"));
+    o.push_str("</ol>");
+}
+
+/// Time per page as box plots, then every page's figures in a table.
+fn pages(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    let l = labels(lang);
+    let _ = write!(o, "<h3>{}</h3>", l.time_per_page);
     let timed: Vec<(String, super::Quartiles)> = s
         .pages
         .iter()
         .filter_map(|p| p.time.filter(|q| q.max > 0).map(|q| (p.page.clone(), q)))
         .collect();
     if !timed.is_empty() {
-        o.push_str(&boxes(t("Temps par page", "Time per page"), &timed, lang));
+        o.push_str(&boxes(l.time_per_page, &timed, lang));
     }
     let rows: Vec<Vec<String>> = s
         .pages
@@ -268,105 +257,102 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
             ]
         })
         .collect();
-    table(
+    let headers = [
+        l.page,
+        l.visit.many,
+        l.median,
+        "Q1",
+        "Q3",
+        l.error.many,
+        l.hint.many,
+        l.page_abandons,
+    ];
+    table(o, &headers, &rows);
+}
+
+/// The fields that refused values: their error rates as bars, then a table.
+fn fields(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    if s.fields.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    let _ = write!(o, "<h3>{}</h3>", l.errors_per_field);
+    let items: Vec<(String, f64, String)> = s
+        .fields
+        .iter()
+        .map(|f| (f.field.clone(), f.rate(), percent(f.errors, f.visits, lang)))
+        .collect();
+    o.push_str(&bars(l.error_rate_per_field, &items));
+    let rows: Vec<Vec<String>> = s
+        .fields
+        .iter()
+        .map(|f| {
+            vec![
+                f.field.clone(),
+                f.page.clone(),
+                f.errors.to_string(),
+                percent(f.errors, f.visits, lang),
+                f.top_error
+                    .as_ref()
+                    .map_or(String::new(), |(k, n)| format!("{k} ({n})")),
+            ]
+        })
+        .collect();
+    let headers = [l.field, l.page, l.error.many, l.rate, l.top_error];
+    table(o, &headers, &rows);
+}
+
+fn incidents(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    if s.incidents.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    let _ = write!(o, "<h3>{}</h3>", l.incidents);
+    let rows: Vec<Vec<String>> = s
+        .incidents
+        .iter()
+        .map(|i| {
+            vec![
+                i.incident.clone(),
+                incident(i.kind, lang).into(),
+                i.count.to_string(),
+            ]
+        })
+        .collect();
+    table(o, &[l.incident, l.kind, l.count], &rows);
+}
+
+/// Average scores, postures chosen and dialogue lines of *Formation* sessions.
+fn formation(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    let Some(f) = &s.formation else {
+        return;
+    };
+    let l = labels(lang);
+    let _ = write!(
         o,
-        &[
-            "page",
-            t("passages", "visits"),
-            t("médiane", "median"),
-            "Q1",
-            "Q3",
-            t("erreurs", "errors"),
-            t("indices", "hints"),
-            t("abandons", "abandons"),
-        ],
-        &rows,
+        "<h3>{}</h3><p>{} <strong>{}</strong> · {} <strong>{}</strong> ({} {})</p>",
+        l.training,
+        l.lead(&capitalized(l.average_rights)),
+        decimal(f.droits, lang),
+        l.lead(l.average_autonomy),
+        decimal(f.autonomie, lang),
+        f.ended,
+        l.sessions_ended
     );
-    if !s.fields.is_empty() {
-        let _ = write!(o, "<h3>{}</h3>", t("Erreurs par champ", "Errors per field"));
-        let items: Vec<(String, f64, String)> = s
-            .fields
-            .iter()
-            .map(|f| (f.field.clone(), f.rate(), percent(f.errors, f.visits, lang)))
-            .collect();
-        o.push_str(&bars(
-            t("Taux d'erreur par champ", "Error rate per field"),
-            &items,
-        ));
-        let rows: Vec<Vec<String>> = s
-            .fields
-            .iter()
-            .map(|f| {
-                vec![
-                    f.field.clone(),
-                    f.page.clone(),
-                    f.errors.to_string(),
-                    percent(f.errors, f.visits, lang),
-                    f.top_error
-                        .as_ref()
-                        .map_or(String::new(), |(k, n)| format!("{k} ({n})")),
-                ]
-            })
-            .collect();
-        table(
-            o,
-            &[
-                t("champ", "field"),
-                "page",
-                t("erreurs", "errors"),
-                t("taux", "rate"),
-                t("erreur la plus fréquente", "most frequent error"),
-            ],
-            &rows,
-        );
+    let items: Vec<(String, f64, String)> = f
+        .postures
+        .iter()
+        .map(|(p, n)| (posture(*p, lang).to_string(), *n as f64, n.to_string()))
+        .collect();
+    o.push_str(&bars(l.postures_chosen, &items));
+    let rows: Vec<Vec<String>> = f
+        .lines
+        .iter()
+        .map(|(l, n)| vec![l.clone(), n.to_string()])
+        .collect();
+    if !rows.is_empty() {
+        table(o, &[l.line, l.chosen], &rows);
     }
-    if !s.incidents.is_empty() {
-        let _ = write!(o, "<h3>{}</h3>", t("Incidents rencontrés", "Incidents met"));
-        let rows: Vec<Vec<String>> = s
-            .incidents
-            .iter()
-            .map(|i| {
-                vec![
-                    i.incident.clone(),
-                    incident(i.kind, lang).into(),
-                    i.count.to_string(),
-                ]
-            })
-            .collect();
-        table(
-            o,
-            &["incident", t("type", "kind"), t("nombre", "count")],
-            &rows,
-        );
-    }
-    if let Some(f) = &s.formation {
-        let _ = write!(
-            o,
-            "<h3>{}</h3><p>{} <strong>{}</strong> · {} <strong>{}</strong> ({} {})</p>",
-            t("Formation", "Training"),
-            t("Droits moyens :", "Average rights:"),
-            decimal(f.droits, lang),
-            t("autonomie moyenne :", "average autonomy:"),
-            decimal(f.autonomie, lang),
-            f.ended,
-            t("sessions terminées", "sessions ended")
-        );
-        let items: Vec<(String, f64, String)> = f
-            .postures
-            .iter()
-            .map(|(p, n)| (posture(*p, lang).to_string(), *n as f64, n.to_string()))
-            .collect();
-        o.push_str(&bars(t("Postures choisies", "Postures chosen"), &items));
-        let rows: Vec<Vec<String>> = f
-            .lines
-            .iter()
-            .map(|(l, n)| vec![l.clone(), n.to_string()])
-            .collect();
-        if !rows.is_empty() {
-            table(o, &[t("réplique", "line"), t("choix", "chosen")], &rows);
-        }
-    }
-    o.push_str("</section>");
 }
 
 /// `id` written between backticks becomes `<code>id</code>`.

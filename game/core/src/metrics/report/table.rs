@@ -179,7 +179,7 @@ pub fn write_csv(r: &Report, delimiter: Delimiter) -> String {
             None,
             g,
             "non_détaillé",
-            "moins de 5 sessions".into(),
+            format!("moins de {} sessions", super::MIN_GROUP),
         );
     }
     let mut w = csv::WriterBuilder::new()

@@ -208,3 +208,17 @@ fn renderers_escape_ids_and_draw_charts() {
     let csv = rep.csv(crate::metrics::csv_export::Delimiter::Comma);
     assert!(csv.starts_with("section,scénario,version,élément,mesure,valeur\n"));
 }
+
+#[test]
+fn plain_language_reads_the_french_report_and_english_has_every_definition() {
+    use super::labels::{EN, FR, labels};
+    assert_eq!(labels(Lang::Falc).definitions, FR.definitions);
+    assert_eq!(labels(Lang::En).title, EN.title);
+    assert_eq!(FR.definitions.len(), EN.definitions.len());
+    assert!(
+        FR.few_sessions()
+            .contains(&format!("moins de {MIN_GROUP} sessions"))
+    );
+    assert_eq!(FR.lead("Temps par page"), "Temps par page :");
+    assert_eq!(EN.lead("Time per page"), "Time per page:");
+}
