@@ -2,6 +2,8 @@
 //! about (this device's, or exported files the trainer opens), the report
 //! itself, and the exports. The `draw` module draws it.
 
+mod card;
+mod charts;
 mod draw;
 
 use std::path::{Path, PathBuf};
