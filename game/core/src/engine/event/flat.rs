@@ -9,6 +9,7 @@
 //! read, so a run saved before an update resumes after it; it is never
 //! written.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::de::IntoDeserializer;
@@ -18,80 +19,52 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Event, EventKind, EventName};
 use crate::model::{EndingKind, IncidentKind, Posture};
 
-/// The flat shape on disk, borrowed to write without copying.
-#[derive(Serialize, Default)]
-struct FlatRef<'a> {
-    at_ms: u64,
-    event: Option<EventName>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    document: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    incident: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    incident_kind: Option<IncidentKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    posture: Option<Posture>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ending: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ending_kind: Option<EndingKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    what: Option<&'a str>,
-}
-
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut f = FlatRef {
+        let mut f = Flat {
             at_ms: self.at_ms,
             event: Some(self.kind.name()),
-            ..FlatRef::default()
+            ..Flat::default()
         };
         match &self.kind {
             EventKind::PageEntered { page }
             | EventKind::PageLeft { page }
             | EventKind::Timeout { page }
             | EventKind::Abandoned { page }
-            | EventKind::Back { from: page } => f.page = Some(page),
+            | EventKind::Back { from: page } => f.page = id(page),
             EventKind::FieldError { field, error } => {
-                f.field = Some(field);
-                f.error = Some(error);
+                f.field = id(field);
+                f.error = id(error);
             }
             EventKind::HintUsed { page, level } => {
-                f.page = Some(page);
+                f.page = id(page);
                 f.level = Some(*level);
             }
-            EventKind::DocumentOpened { document } => f.document = Some(document),
+            EventKind::DocumentOpened { document } => f.document = id(document),
             EventKind::MessageReceived { message } | EventKind::MessageRead { message } => {
-                f.message = Some(message)
+                f.message = id(message)
             }
             EventKind::Incident { incident, kind } => {
-                f.incident = Some(incident);
+                f.incident = id(incident);
                 f.incident_kind = Some(*kind);
             }
             EventKind::Posture { line, posture } => {
-                f.line = Some(line);
+                f.line = id(line);
                 f.posture = *posture;
             }
             EventKind::Ended { ending, kind } => {
-                f.ending = Some(ending);
+                f.ending = id(ending);
                 f.ending_kind = Some(*kind);
             }
-            EventKind::ReadAloud { what } => f.what = Some(what),
+            EventKind::ReadAloud { what } => f.what = id(what),
         }
         f.serialize(s)
     }
+}
+
+/// An id written as it is, without a copy.
+fn id(s: &str) -> Option<Cow<'_, str>> {
+    Some(Cow::Borrowed(s))
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -101,27 +74,44 @@ impl<'de> Deserialize<'de> for Event {
     }
 }
 
-/// The flat shape read back; unknown keys are refused, so a line that
-/// carries anything else (a typed value added by hand) is not taken in.
-#[derive(Deserialize)]
+/// The flat shape, written borrowing the event's ids and read back owning
+/// them. Absent keys are not written; unknown keys are refused when
+/// reading, so a line that carries anything else (a typed value added by
+/// hand) is not taken in.
+#[derive(Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct Flat {
+struct Flat<'a> {
     at_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     event: Option<EventName>,
-    page: Option<String>,
-    field: Option<String>,
-    error: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    page: Option<Cow<'a, str>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    field: Option<Cow<'a, str>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    error: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     level: Option<u8>,
-    document: Option<String>,
-    message: Option<String>,
-    incident: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    document: Option<Cow<'a, str>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    message: Option<Cow<'a, str>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    incident: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     incident_kind: Option<IncidentKind>,
-    line: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    line: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     posture: Option<Posture>,
-    ending: Option<String>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    ending: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     ending_kind: Option<EndingKind>,
-    what: Option<String>,
-    /// The older shape: the variant's name and its fields, alone beside `at_ms`.
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    what: Option<Cow<'a, str>>,
+    /// The older shape: the variant's name and its fields, alone beside `at_ms`; never written.
+    #[serde(skip_serializing)]
     kind: Option<BTreeMap<String, Legacy>>,
 }
 
@@ -145,7 +135,7 @@ struct Legacy {
     what: Option<String>,
 }
 
-impl Flat {
+impl Flat<'_> {
     /// Whether only `at_ms` is given, as beside an older `kind`.
     fn is_bare(&self) -> bool {
         self.event.is_none()
@@ -165,7 +155,7 @@ impl Flat {
     }
 
     /// The flat event an older `kind` stands for.
-    fn from_legacy(at_ms: u64, kind: BTreeMap<String, Legacy>) -> Result<Flat, String> {
+    fn from_legacy(at_ms: u64, kind: BTreeMap<String, Legacy>) -> Result<Flat<'static>, String> {
         let mut variants = kind.into_iter();
         let (Some((variant, l)), None) = (variants.next(), variants.next()) else {
             return Err("un événement enregistré doit avoir une seule sorte".into());
@@ -188,19 +178,19 @@ impl Flat {
         Ok(Flat {
             at_ms,
             event: Some(event),
-            page,
-            field: l.field,
-            error: l.error,
+            page: page.map(Cow::Owned),
+            field: l.field.map(Cow::Owned),
+            error: l.error.map(Cow::Owned),
             level: l.level,
-            document: l.document,
-            message: l.message,
-            incident: l.incident,
+            document: l.document.map(Cow::Owned),
+            message: l.message.map(Cow::Owned),
+            incident: l.incident.map(Cow::Owned),
             incident_kind,
-            line: l.line,
+            line: l.line.map(Cow::Owned),
             posture: l.posture,
-            ending: l.ending,
+            ending: l.ending.map(Cow::Owned),
             ending_kind,
-            what: l.what,
+            what: l.what.map(Cow::Owned),
             kind: None,
         })
     }
@@ -229,10 +219,10 @@ fn clip(s: &str) -> String {
     s.chars().take(30).collect()
 }
 
-impl TryFrom<Flat> for Event {
+impl TryFrom<Flat<'_>> for Event {
     type Error = String;
 
-    fn try_from(mut f: Flat) -> Result<Event, String> {
+    fn try_from(mut f: Flat<'_>) -> Result<Event, String> {
         if let Some(kind) = f.kind.take() {
             if !f.is_bare() {
                 return Err("un événement enregistré mêle deux formes (`kind` et `event`)".into());
@@ -240,11 +230,12 @@ impl TryFrom<Flat> for Event {
             f = Flat::from_legacy(f.at_ms, kind)?;
         }
         let Some(name) = f.event else {
-            return Err("missing field `event`".into());
+            return Err("l'événement n'a pas de clé `event` (ce qui s'est passé)".into());
         };
         let code = name.code();
-        let need = |v: Option<String>, key: &str| {
-            v.ok_or_else(|| format!("l'événement `{code}` n'a pas de clé `{key}`"))
+        let need = |v: Option<Cow<'_, str>>, key: &str| {
+            v.map(Cow::into_owned)
+                .ok_or_else(|| format!("l'événement `{code}` n'a pas de clé `{key}`"))
         };
         let kind = match name {
             EventName::PageEntered => EventKind::PageEntered {

@@ -111,7 +111,10 @@ fn mixed_unknown_or_incomplete_shapes_are_refused() {
 }
 
 #[test]
-fn a_missing_name_says_so_as_before() {
+fn a_missing_name_says_so_in_french() {
     let err = read(r#"{"at_ms":0,"page":"p"}"#).expect_err("no name");
-    assert!(err.starts_with("missing field `event`"), "{err}");
+    assert!(
+        err.starts_with("l'événement n'a pas de clé `event`"),
+        "{err}"
+    );
 }
