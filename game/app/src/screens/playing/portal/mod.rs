@@ -242,3 +242,6 @@ impl Browser<'_, '_> {
 pub(super) fn input_id(field: &str) -> egui::Id {
     egui::Id::new(("input", field))
 }
+
+#[cfg(test)]
+mod tests;
