@@ -73,13 +73,8 @@ fn scripted<'s>(
     lang: Lang,
 ) -> Result<(bool, Session<'s>), String> {
     let text = crate::read(path, lang)?;
-    let parsed = script::parse(&text).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| format!("{}:{}: {}", path.display(), e.line, e.message(lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    // Unreadable lines are reported with the failures; the others are played.
+    let (parsed, unreadable) = script::read(&text);
     let (start, _) = Session::start(
         scenario,
         Settings {
@@ -118,8 +113,10 @@ fn scripted<'s>(
                 }
             }
         });
-    for f in &failures {
-        eprintln!("{}:{}: {}", path.display(), f.line, f.message(lang));
+    let mut problems: Vec<_> = unreadable.into_iter().chain(failures).collect();
+    problems.sort_by_key(|p| p.line);
+    for p in &problems {
+        eprintln!("{}:{}: {}", path.display(), p.line, p.message(lang));
     }
     let st = session.state();
     match &st.ending {
@@ -138,7 +135,7 @@ fn scripted<'s>(
             st.page
         ),
     }
-    Ok((failures.is_empty(), session))
+    Ok((problems.is_empty(), session))
 }
 
 const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · abandonner\nAutres : dossier (les documents) · messages · page · aide · quitter";

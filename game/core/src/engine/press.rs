@@ -11,20 +11,37 @@ use crate::rules::{self, ErrorKind};
 const MAX_REDIRECTS: usize = 8;
 
 impl Session<'_> {
+    /// Why pressing this button now would be refused before anything is
+    /// tried: the session has ended, the page has no such button, or a
+    /// required dialogue waits for an answer (the button is blocked). `None`
+    /// when the press would go ahead (to the page's checks, incidents and routes).
+    pub fn cannot_press(&self, button_id: &str) -> Option<Refusal> {
+        if self.state.ending.is_some() {
+            return Some(Refusal::Ended);
+        }
+        let has_button = self
+            .scenario
+            .page(&self.state.page)
+            .is_some_and(|p| p.button(button_id).is_some());
+        if !has_button {
+            return Some(Refusal::NoSuchButton(button_id.into()));
+        }
+        self.open_dialogues()
+            .into_iter()
+            .find(|d| d.required)
+            .map(|d| Refusal::AnswerFirst(d.id.clone()))
+    }
+
     pub(super) fn press(&mut self, button_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
         let Some(page) = self.scenario.page(&self.state.page) else {
             return;
         };
-        let Some(button) = page.button(button_id) else {
-            return out
-                .feedback
-                .push(Feedback::Refused(Refusal::NoSuchButton(button_id.into())));
-        };
-        if let Some(d) = self.open_dialogues().into_iter().find(|d| d.required) {
-            return out
-                .feedback
-                .push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
+        if let Some(refusal) = self.cannot_press(button_id) {
+            return out.feedback.push(Feedback::Refused(refusal));
         }
+        let Some(button) = page.button(button_id) else {
+            return;
+        };
         if button.validates() {
             let errors = self.validate();
             if !errors.is_empty() {

@@ -282,14 +282,21 @@ fn dialogues_wait_for_an_answer_in_formation_and_scores_stay_in_range() {
         },
     );
     session.act(fill("nir", "295109912611193"));
+    let blocked = Some(Refusal::AnswerFirst("d1".into()));
+    assert_eq!(session.cannot_press("ok"), blocked, "known before pressing");
     let out = session.act(press("ok"));
-    assert_eq!(out.refused(), Some(&Refusal::AnswerFirst("d1".into())));
+    assert_eq!(out.refused(), blocked.as_ref());
     let out = session.act(Action::Say {
         line: "vous".into(),
     });
     assert_eq!(out.feedback, vec![Feedback::Reply("vous".into())]);
     assert_eq!(session.state().autonomie, 100, "95 + 20 is kept at 100");
     assert!(session.open_dialogues().is_empty());
+    assert_eq!(session.cannot_press("ok"), None);
+    assert_eq!(
+        session.cannot_press("envoyer"),
+        Some(Refusal::NoSuchButton("envoyer".into()))
+    );
     session.act(press("ok"));
     assert_eq!(session.state().page, "code");
 }
