@@ -75,7 +75,7 @@ fn scripted<'s>(
     let text = crate::read(path, lang)?;
     // Unreadable lines are reported with the failures; the others are played.
     let (parsed, unreadable) = script::read(&text);
-    let (start, _) = Session::start(
+    let (start, arrival) = Session::start(
         scenario,
         Settings {
             seed: parsed.seed.unwrap_or(settings.seed),
@@ -83,7 +83,10 @@ fn scripted<'s>(
             ..settings
         },
     );
-    print!("{}", render::page(&start, lang));
+    print!("{}", render::feedback(&start, &arrival.feedback, lang));
+    if start.state().ending.is_none() {
+        print!("{}", render::page(&start, lang));
+    }
     let (session, failures) =
         script::run(scenario, &parsed, settings, |line, step, out, session| {
             let text = text
@@ -146,7 +149,7 @@ fn by_hand<'s>(
     settings: Settings,
     lang: Lang,
 ) -> Result<(bool, Session<'s>), String> {
-    let (mut session, _) = Session::start(scenario, settings);
+    let (mut session, arrival) = Session::start(scenario, settings);
     println!(
         "{} — {}",
         scenario.meta.title.get(lang),
@@ -157,6 +160,10 @@ fn by_hand<'s>(
         scenario.persona.situation.get(lang),
         lang.pick(HELP_FR, HELP_EN)
     );
+    print!("{}", render::feedback(&session, &arrival.feedback, lang));
+    if session.state().ending.is_some() {
+        return Ok((true, session));
+    }
     print!("{}", render::page(&session, lang));
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();

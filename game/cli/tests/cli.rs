@@ -338,3 +338,52 @@ fn help_is_french_and_english_on_request() {
     let en = text(&cli(&["--lang", "en", "--help"], None).stdout);
     assert!(en.contains("Checks scenarios"), "{en}");
 }
+
+/// `mini.ron` with an arrival incident on its code page that sends the player to `goto`.
+fn mini_with_arrival_incident(name: &str, goto: &str) -> PathBuf {
+    let dir = mini_with_scripts(name, &[]);
+    let timeout = r#"timeout: (minutes: 15, goto: "login", message: "Session expirée."),"#;
+    let incident = format!(
+        r#"{timeout}
+            incidents: [(id: "panne", kind: Maintenance, on: Enter, message: "Site en maintenance, revenez plus tard.", goto: "{goto}")],"#
+    );
+    let text = std::fs::read_to_string(dir.join("mini.ron")).expect("reads");
+    assert!(text.contains(timeout));
+    std::fs::write(dir.join("mini.ron"), text.replace(timeout, &incident)).expect("writes");
+    std::fs::write(
+        dir.join("script.txt"),
+        "remplir nir 2 95 10 99 126 111 93\nappuyer ok\n",
+    )
+    .expect("writes");
+    dir
+}
+
+#[test]
+fn play_shows_the_message_of_an_incident_fired_on_arrival() {
+    for (goto, shown) in [
+        ("login", "│ ⚠ Site en maintenance, revenez plus tard."),
+        (
+            "fin_ko",
+            "  ⚠ Incident « panne » : Site en maintenance, revenez plus tard.",
+        ),
+    ] {
+        let dir = mini_with_arrival_incident(&format!("arrival-{goto}"), goto);
+        let out = cli(
+            &[
+                "play",
+                dir.join("mini.ron").to_str().expect("utf-8 path"),
+                "--script",
+                dir.join("script.txt").to_str().expect("utf-8 path"),
+            ],
+            None,
+        );
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains(shown), "{goto}: {stdout}");
+        let before_debrief = stdout.split("═══").next().unwrap_or_default();
+        assert_eq!(
+            before_debrief.matches("Site en maintenance").count(),
+            1,
+            "{goto}: told once: {stdout}"
+        );
+    }
+}

@@ -170,7 +170,9 @@ impl Session<'_> {
         match &incident.goto {
             Some(goto) => {
                 self.go(goto, dice, out);
-                if self.state.ending.is_none() {
+                // The page it sends to shows its message, unless that page had
+                // an incident of its own on arrival: the latest one is shown.
+                if self.state.ending.is_none() && self.state.incident.is_none() {
                     self.state.incident = Some(incident.id.clone());
                 }
             }
@@ -194,9 +196,12 @@ impl Session<'_> {
         }
     }
 
-    /// Arrives on a page: shows it, applies its effects, then tries its arrival incidents.
+    /// Arrives on a page: shows it, applies its effects, then tries its arrival
+    /// incidents. An incident that sends the player on is shown on the page it
+    /// sends to (as an incident on a button is), unless that page has its own.
     pub(super) fn arrive(&mut self, page_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
         let mut current = page_id.to_string();
+        let mut sent_by: Option<String> = None;
         for _ in 0..MAX_REDIRECTS {
             let Some(page) = self.scenario.page(&current) else {
                 return out
@@ -204,6 +209,7 @@ impl Session<'_> {
                     .push(Feedback::Refused(Refusal::BrokenRoute(current)));
             };
             self.show(&current, out);
+            self.state.incident = sent_by.take();
             self.apply(&page.on_enter, out);
             let fired = page
                 .incidents
@@ -224,6 +230,7 @@ impl Session<'_> {
                 None => return,
                 Some(next) => next.clone(),
             };
+            sent_by = Some(incident.id.clone());
             match self.scenario.target(&next) {
                 Some(Target::Ending(e)) => return self.end(&e.id, out),
                 Some(Target::Page(_)) => {
