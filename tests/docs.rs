@@ -1,7 +1,8 @@
 //! The trainers' reference (`scenarios/README.md`) cannot drift from the code:
 //! every ```` ```ron Type ```` block parses as that type with the loader's options,
 //! every ```` ```ron Scenario ```` block loads, checks and solves, and every
-//! ```` ```text script ```` block parses as a script.
+//! ```` ```text script ```` block parses as a script, and the scripts that name
+//! their file (`# scenarios/x.scripts/…`) pass on the reference's scenario `x`.
 
 mod common;
 
@@ -115,4 +116,48 @@ fn every_example_of_the_reference_is_valid() {
         checked >= 30,
         "the reference has an example for each element ({checked} found)"
     );
+}
+
+/// Every script of the reference that names its file (`# scenarios/x.scripts/y.txt`)
+/// plays without a problem on the reference's scenario `x`, as `check` would play it.
+#[test]
+fn every_script_of_the_reference_passes_on_its_scenario() {
+    let md = common::read(&common::root().join("scenarios/README.md"));
+    let mut scenarios = std::collections::BTreeMap::new();
+    let mut scripts = Vec::new();
+    for (line, info, body) in blocks(&md) {
+        match info.as_str() {
+            "ron Scenario" => {
+                let scenario = dedale_core::load::load("exemple.ron", &body).expect("loads");
+                scenarios.insert(scenario.meta.id.clone(), scenario);
+            }
+            "text script" => {
+                let named = body
+                    .lines()
+                    .next()
+                    .and_then(|l| l.strip_prefix("# scenarios/"))
+                    .and_then(|l| l.split_once(".scripts/"))
+                    .map(|(id, _)| id.to_string());
+                if let Some(id) = named {
+                    scripts.push((line, id, body));
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(scripts.len() >= 4, "the tutorial's scripts are found");
+    let mut errors = Vec::new();
+    for (line, id, body) in scripts {
+        let Some(scenario) = scenarios.get(&id) else {
+            errors.push(format!(
+                "scenarios/README.md:{line}: no scenario `{id}` in the reference"
+            ));
+            continue;
+        };
+        for p in dedale_core::script::check(scenario, &body, dedale_core::engine::Settings::new(1))
+        {
+            errors.push(format!("scenarios/README.md:{}: {}", line + p.line, p.fr));
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }

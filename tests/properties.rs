@@ -1,6 +1,7 @@
 //! Random action sequences through every shipped scenario: the engine never
 //! panics, an ending is final, scores stay in range, and events only ever name
-//! ids of the scenario — never a value the player typed.
+//! ids of the scenario — never a value the player typed. Random scripts are
+//! played to their end without a panic, every problem on one of their lines.
 
 mod common;
 
@@ -163,6 +164,25 @@ proptest! {
                         prop_assert!(v.ids.contains(id) || is_code, "event names `{}`, not an id", id);
                     }
                 }
+            }
+        }
+    }
+    #[test]
+    fn random_scripts_are_played_to_their_end(
+        lines in prop::collection::vec(
+            (prop::sample::select(dedale_core::script::VERBS.to_vec()), "[ -~éèà«»]{0,30}", any::<bool>()),
+            0..40,
+        ),
+    ) {
+        let text: String = lines
+            .iter()
+            .map(|(verb, rest, bare)| if *bare { format!("{rest}\n") } else { format!("{verb} {rest}\n") })
+            .collect();
+        let count = text.lines().count();
+        for scenario in scenarios() {
+            for p in dedale_core::script::check(&scenario, &text, Settings::new(1)) {
+                prop_assert!((1..=count).contains(&p.line), "line {} of {}", p.line, count);
+                prop_assert!(!p.fr.is_empty() && !p.en.is_empty());
             }
         }
     }

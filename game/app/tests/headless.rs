@@ -19,6 +19,7 @@ use dedale::settings::Settings;
 use dedale::store::{Item, Store};
 use dedale_core::Lang;
 use dedale_core::debrief::debrief;
+use dedale_core::engine::Refusal;
 use dedale_core::metrics::csv_export::{self, Delimiter};
 use dedale_core::metrics::{Record, jsonl, xapi};
 use dedale_core::model::Mode;
@@ -177,6 +178,19 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
                 );
             }
             Step::ExpectEnding(ending) => expected_ending = Some(ending.clone()),
+            Step::ExpectBlocked(button) => {
+                let play = app.world().resource::<Game>().play.clone().expect("a run");
+                let session = play.session().expect("the run resumes");
+                let refusal = session.cannot_press(button);
+                assert!(
+                    !matches!(
+                        refusal,
+                        None | Some(Refusal::Ended | Refusal::NoSuchButton(_))
+                    ),
+                    "{}:{line}: `{button}` should be blocked, not {refusal:?}",
+                    path.display()
+                );
+            }
         }
     }
     app.update();

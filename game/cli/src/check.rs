@@ -1,9 +1,14 @@
-//! `dedale-cli check`: every problem of every scenario, as `file:line:column: message`.
+//! `dedale-cli check`: every problem of every scenario, as `file:line:column: message`,
+//! then every problem of the playthrough scripts kept beside it (`x.ron` →
+//! `x.scripts/*.txt`), as `script:line: message`.
 
 use std::path::{Path, PathBuf};
 
 use dedale_core::Lang;
+use dedale_core::engine::Settings;
 use dedale_core::metrics::report::labels::plural;
+use dedale_core::model::Scenario;
+use dedale_core::script;
 use dedale_core::solve::{Limits, check};
 
 /// Checks files and folders; `Ok(true)` when every scenario is valid.
@@ -34,20 +39,9 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
         match check(&name, &source, Limits::default()) {
             Ok((scenario, report)) => {
                 eprint!("{}", report.render(lang));
-                let (pages, endings) = (scenario.pages.len(), scenario.endings.len());
-                let ok = match lang {
-                    Lang::En => format!(
-                        "{name}: valid ({}, {})",
-                        plural(pages, "page", "pages"),
-                        plural(endings, "ending", "endings")
-                    ),
-                    _ => format!(
-                        "{name} : valide ({}, {})",
-                        plural(pages, "page", "pages"),
-                        plural(endings, "fin", "fins")
-                    ),
-                };
-                println!("{ok}");
+                let scripts = scripts(file, &scenario, lang);
+                all_ok &= scripts.failed == 0;
+                println!("{}", summary(&name, &scenario, &scripts, lang));
             }
             Err(report) => {
                 eprint!("{}", report.render(lang));
@@ -79,5 +73,105 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>, lang: Lang) -> Result<(), String
             Lang::En => format!("{}: no such file or folder", path.display()),
             _ => format!("{} : fichier ou dossier introuvable", path.display()),
         })
+    }
+}
+
+/// How the scripts beside a scenario went.
+struct Scripts {
+    /// Scripts played without any problem.
+    passed: usize,
+    /// Scripts with at least one problem (or that could not be read).
+    failed: usize,
+}
+
+/// Plays every script of `x.scripts/` beside `file` to its end; prints each
+/// problem on stderr as `script:line: message`.
+fn scripts(file: &Path, scenario: &Scenario, lang: Lang) -> Scripts {
+    let mut tally = Scripts {
+        passed: 0,
+        failed: 0,
+    };
+    for path in script_files(file) {
+        let text = match crate::read(&path, lang) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{e}");
+                tally.failed += 1;
+                continue;
+            }
+        };
+        let problems = script::check(scenario, &text, Settings::new(1));
+        for p in &problems {
+            eprintln!("{}:{}: {}", path.display(), p.line, p.message(lang));
+        }
+        if problems.is_empty() {
+            tally.passed += 1;
+        } else {
+            tally.failed += 1;
+        }
+    }
+    tally
+}
+
+/// The `.txt` files of the scripts folder beside a scenario, sorted; none without a folder.
+fn script_files(file: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(file.with_extension("scripts"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// French puts 0 and 1 in the singular.
+fn nombre(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n <= 1 { one } else { many })
+}
+
+/// The line that ends a scenario's check: valid or not, its size, its scripts.
+fn summary(name: &str, scenario: &Scenario, scripts: &Scripts, lang: Lang) -> String {
+    let (pages, endings) = (scenario.pages.len(), scenario.endings.len());
+    let total = scripts.passed + scripts.failed;
+    match lang {
+        Lang::En => {
+            let size = format!(
+                "{}, {}",
+                plural(pages, "page", "pages"),
+                plural(endings, "ending", "endings")
+            );
+            match (total, scripts.failed) {
+                (0, _) => format!("{name}: valid ({size}, no playthrough script)"),
+                (_, 0) => format!(
+                    "{name}: valid ({size}, {} passed)",
+                    plural(total, "script", "scripts")
+                ),
+                (_, failed) => format!(
+                    "{name}: valid scenario, but {failed} of {} failed ({size})",
+                    plural(total, "script", "scripts")
+                ),
+            }
+        }
+        _ => {
+            let size = format!(
+                "{}, {}",
+                nombre(pages, "page", "pages"),
+                nombre(endings, "fin", "fins")
+            );
+            match (total, scripts.failed) {
+                (0, _) => format!("{name} : valide ({size}, aucun script de partie)"),
+                (_, 0) => format!(
+                    "{name} : valide ({size}, {})",
+                    nombre(total, "script réussi", "scripts réussis")
+                ),
+                (_, failed) => format!(
+                    "{name} : scénario valide, mais {} sur {total} {} ({size})",
+                    nombre(failed, "script", "scripts"),
+                    if failed == 1 { "échoue" } else { "échouent" }
+                ),
+            }
+        }
     }
 }

@@ -73,14 +73,9 @@ fn scripted<'s>(
     lang: Lang,
 ) -> Result<(bool, Session<'s>), String> {
     let text = crate::read(path, lang)?;
-    let parsed = script::parse(&text).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| format!("{}:{}: {}", path.display(), e.line, e.message(lang)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    let (start, _) = Session::start(
+    // Unreadable lines are reported with the failures; the others are played.
+    let (parsed, unreadable) = script::read(&text);
+    let (start, arrival) = Session::start(
         scenario,
         Settings {
             seed: parsed.seed.unwrap_or(settings.seed),
@@ -88,7 +83,10 @@ fn scripted<'s>(
             ..settings
         },
     );
-    print!("{}", render::page(&start, lang));
+    print!("{}", render::feedback(&start, &arrival.feedback, lang));
+    if start.state().ending.is_none() {
+        print!("{}", render::page(&start, lang));
+    }
     let (session, failures) =
         script::run(scenario, &parsed, settings, |line, step, out, session| {
             let text = text
@@ -118,8 +116,10 @@ fn scripted<'s>(
                 }
             }
         });
-    for f in &failures {
-        eprintln!("{}:{}: {}", path.display(), f.line, f.message(lang));
+    let mut problems: Vec<_> = unreadable.into_iter().chain(failures).collect();
+    problems.sort_by_key(|p| p.line);
+    for p in &problems {
+        eprintln!("{}:{}: {}", path.display(), p.line, p.message(lang));
     }
     let st = session.state();
     match &st.ending {
@@ -138,7 +138,7 @@ fn scripted<'s>(
             st.page
         ),
     }
-    Ok((failures.is_empty(), session))
+    Ok((problems.is_empty(), session))
 }
 
 const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · abandonner\nAutres : dossier (les documents) · messages · page · aide · quitter";
@@ -149,7 +149,7 @@ fn by_hand<'s>(
     settings: Settings,
     lang: Lang,
 ) -> Result<(bool, Session<'s>), String> {
-    let (mut session, _) = Session::start(scenario, settings);
+    let (mut session, arrival) = Session::start(scenario, settings);
     println!(
         "{} — {}",
         scenario.meta.title.get(lang),
@@ -160,6 +160,10 @@ fn by_hand<'s>(
         scenario.persona.situation.get(lang),
         lang.pick(HELP_FR, HELP_EN)
     );
+    print!("{}", render::feedback(&session, &arrival.feedback, lang));
+    if session.state().ending.is_some() {
+        return Ok((true, session));
+    }
     print!("{}", render::page(&session, lang));
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();

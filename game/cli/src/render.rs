@@ -182,10 +182,21 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
                     out.push_str(&format!("  {device} {} (lire {id})\n", m.from));
                 }
             }
-            Feedback::Incident(id) => out.push_str(&format!(
-                "  ⚠ {} : {id}\n",
-                lang.pick("Incident", "Incident")
-            )),
+            Feedback::Incident(id) => {
+                // The page drawn next shows the incident it holds; any other
+                // (one that ended the session, or that another followed) is told here.
+                let on_page = st.ending.is_none() && st.incident.as_deref() == Some(id);
+                match s.incident(id).filter(|_| !on_page) {
+                    Some(i) => out.push_str(&match lang {
+                        Lang::En => format!("  ⚠ Incident \"{id}\": {}\n", i.message.get(lang)),
+                        _ => format!("  ⚠ Incident « {id} » : {}\n", i.message.get(lang)),
+                    }),
+                    None => out.push_str(&format!(
+                        "  ⚠ {} : {id}\n",
+                        lang.pick("Incident", "Incident")
+                    )),
+                }
+            }
             Feedback::Timeout(page) => {
                 let default = lang.pick(
                     "Session expirée par inactivité.",

@@ -53,10 +53,141 @@ fn scenarios() -> Vec<String> {
 }
 
 #[test]
-fn check_accepts_the_shipped_scenarios() {
+fn check_accepts_the_shipped_scenarios_and_plays_their_scripts() {
     let out = cli(&["check", "scenarios/"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("valide"));
+    let stdout = text(&out.stdout);
+    for file in scenarios() {
+        let dir = root().join(file.replace(".ron", ".scripts"));
+        let n = std::fs::read_dir(dir).expect("scripts").count();
+        assert!(
+            stdout.contains(&format!("{file} : valide ("))
+                && stdout.contains(&format!(", {n} scripts réussis)")),
+            "{stdout}"
+        );
+    }
+}
+
+/// A folder holding the test fixture `mini.ron` and, if given, its scripts.
+fn mini_with_scripts(name: &str, scripts: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dedale-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        root().join("game/core/tests/fixtures/mini.ron"),
+        dir.join("mini.ron"),
+    )
+    .expect("copies the fixture");
+    if !scripts.is_empty() {
+        std::fs::create_dir_all(dir.join("mini.scripts")).expect("scripts dir");
+    }
+    for (file, body) in scripts {
+        std::fs::write(dir.join("mini.scripts").join(file), body).expect("writes a script");
+    }
+    dir
+}
+
+const MINI_OK: &str = "graine 1\nmode formation\nremplir nir 2 95 10 99 126 111 93\nattendu bloqué ok\ndire vous\nappuyer ok\nattendu page code\nabandonner\nattendu fin abandon\n";
+const MINI_KO: &str = "graine 1\nremplire nir 2 95 10 99 126 111 93\nappuyer ok\nattendu erreur nir nir_kee\nattendu erreur nir nir_key\nattendu bloqué ok\nattendu fin fin_ok\n";
+
+#[test]
+fn check_plays_the_scripts_beside_a_scenario_and_reports_every_failure() {
+    let dir = mini_with_scripts("scripts", &[("a-ok.txt", MINI_OK), ("b-ko.txt", MINI_KO)]);
+    let out = cli(&["check", dir.to_str().expect("utf-8 path")], None);
+    assert_eq!(out.status.code(), Some(1), "failing scripts fail the check");
+    let ko = dir.join("mini.scripts/b-ko.txt").display().to_string();
+    let expected = [
+        format!("{ko}:2: verbe inconnu `remplire` ; vouliez-vous dire `remplir` ?"),
+        format!("{ko}:4: code d'erreur `nir_kee` inconnu ; vouliez-vous dire `nir_key` ?"),
+        format!(
+            "{ko}:5: erreur `nir_key` attendue sur le champ `nir`, mais il affiche l'erreur `required`"
+        ),
+        format!("{ko}:6: bouton `ok` bloqué attendu, mais on peut appuyer dessus"),
+        format!(
+            "{ko}:7: fin `fin_ok` non atteinte : la partie continue, on est sur la page `login`"
+        ),
+    ];
+    assert_eq!(text(&out.stderr), expected.join("\n") + "\n");
+    assert!(
+        text(&out.stdout)
+            .ends_with(" : scénario valide, mais 1 script sur 2 échoue (3 pages, 3 fins)\n"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let out = cli(
+        &["--lang", "en", "check", dir.to_str().expect("utf-8 path")],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{ko}:2: unknown verb `remplire`; did you mean `remplir`?"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{ko}:6: expected button `ok` to be blocked, but it can be pressed"
+        )),
+        "{err}"
+    );
+    assert!(
+        text(&out.stdout)
+            .ends_with(": valid scenario, but 1 of 2 scripts failed (3 pages, 3 endings)\n")
+    );
+}
+
+#[test]
+fn check_counts_the_scripts_that_pass_in_the_singular_and_plural() {
+    let one = mini_with_scripts("one", &[("ok.txt", MINI_OK)]);
+    let out = cli(&["check", one.to_str().expect("utf-8 path")], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).ends_with("valide (3 pages, 3 fins, 1 script réussi)\n"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = cli(
+        &["--lang", "en", "check", one.to_str().expect("utf-8 path")],
+        None,
+    );
+    assert!(text(&out.stdout).ends_with("valid (3 pages, 3 endings, 1 script passed)\n"));
+
+    let none = mini_with_scripts("none", &[]);
+    let out = cli(&["check", none.to_str().expect("utf-8 path")], None);
+    assert!(out.status.success(), "no scripts folder is fine");
+    assert_eq!(text(&out.stderr), "");
+    assert!(text(&out.stdout).ends_with("valide (3 pages, 3 fins, aucun script de partie)\n"));
+}
+
+#[test]
+fn play_goes_on_past_an_unreadable_line_and_reports_it_with_the_failures() {
+    let dir = mini_with_scripts("play", &[("ko.txt", MINI_KO)]);
+    let out = cli(
+        &[
+            "play",
+            dir.join("mini.ron").to_str().expect("utf-8 path"),
+            "--script",
+            dir.join("mini.scripts/ko.txt")
+                .to_str()
+                .expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failing script, not an unreadable one"
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains("ko.txt:2: verbe inconnu `remplire`"), "{err}");
+    assert!(err.contains("ko.txt:7: fin `fin_ok` non atteinte"), "{err}");
+    assert!(
+        text(&out.stdout).contains("> appuyer ok"),
+        "the other lines are played"
+    );
 }
 
 #[test]
@@ -206,4 +337,53 @@ fn help_is_french_and_english_on_request() {
     assert!(fr.contains("Vérifie des scénarios"), "{fr}");
     let en = text(&cli(&["--lang", "en", "--help"], None).stdout);
     assert!(en.contains("Checks scenarios"), "{en}");
+}
+
+/// `mini.ron` with an arrival incident on its code page that sends the player to `goto`.
+fn mini_with_arrival_incident(name: &str, goto: &str) -> PathBuf {
+    let dir = mini_with_scripts(name, &[]);
+    let timeout = r#"timeout: (minutes: 15, goto: "login", message: "Session expirée."),"#;
+    let incident = format!(
+        r#"{timeout}
+            incidents: [(id: "panne", kind: Maintenance, on: Enter, message: "Site en maintenance, revenez plus tard.", goto: "{goto}")],"#
+    );
+    let text = std::fs::read_to_string(dir.join("mini.ron")).expect("reads");
+    assert!(text.contains(timeout));
+    std::fs::write(dir.join("mini.ron"), text.replace(timeout, &incident)).expect("writes");
+    std::fs::write(
+        dir.join("script.txt"),
+        "remplir nir 2 95 10 99 126 111 93\nappuyer ok\n",
+    )
+    .expect("writes");
+    dir
+}
+
+#[test]
+fn play_shows_the_message_of_an_incident_fired_on_arrival() {
+    for (goto, shown) in [
+        ("login", "│ ⚠ Site en maintenance, revenez plus tard."),
+        (
+            "fin_ko",
+            "  ⚠ Incident « panne » : Site en maintenance, revenez plus tard.",
+        ),
+    ] {
+        let dir = mini_with_arrival_incident(&format!("arrival-{goto}"), goto);
+        let out = cli(
+            &[
+                "play",
+                dir.join("mini.ron").to_str().expect("utf-8 path"),
+                "--script",
+                dir.join("script.txt").to_str().expect("utf-8 path"),
+            ],
+            None,
+        );
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains(shown), "{goto}: {stdout}");
+        let before_debrief = stdout.split("═══").next().unwrap_or_default();
+        assert_eq!(
+            before_debrief.matches("Site en maintenance").count(),
+            1,
+            "{goto}: told once: {stdout}"
+        );
+    }
 }

@@ -11,20 +11,37 @@ use crate::rules::{self, ErrorKind};
 const MAX_REDIRECTS: usize = 8;
 
 impl Session<'_> {
+    /// Why pressing this button now would be refused before anything is
+    /// tried: the session has ended, the page has no such button, or a
+    /// required dialogue waits for an answer (the button is blocked). `None`
+    /// when the press would go ahead (to the page's checks, incidents and routes).
+    pub fn cannot_press(&self, button_id: &str) -> Option<Refusal> {
+        if self.state.ending.is_some() {
+            return Some(Refusal::Ended);
+        }
+        let has_button = self
+            .scenario
+            .page(&self.state.page)
+            .is_some_and(|p| p.button(button_id).is_some());
+        if !has_button {
+            return Some(Refusal::NoSuchButton(button_id.into()));
+        }
+        self.open_dialogues()
+            .into_iter()
+            .find(|d| d.required)
+            .map(|d| Refusal::AnswerFirst(d.id.clone()))
+    }
+
     pub(super) fn press(&mut self, button_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
         let Some(page) = self.scenario.page(&self.state.page) else {
             return;
         };
-        let Some(button) = page.button(button_id) else {
-            return out
-                .feedback
-                .push(Feedback::Refused(Refusal::NoSuchButton(button_id.into())));
-        };
-        if let Some(d) = self.open_dialogues().into_iter().find(|d| d.required) {
-            return out
-                .feedback
-                .push(Feedback::Refused(Refusal::AnswerFirst(d.id.clone())));
+        if let Some(refusal) = self.cannot_press(button_id) {
+            return out.feedback.push(Feedback::Refused(refusal));
         }
+        let Some(button) = page.button(button_id) else {
+            return;
+        };
         if button.validates() {
             let errors = self.validate();
             if !errors.is_empty() {
@@ -153,7 +170,9 @@ impl Session<'_> {
         match &incident.goto {
             Some(goto) => {
                 self.go(goto, dice, out);
-                if self.state.ending.is_none() {
+                // The page it sends to shows its message, unless that page had
+                // an incident of its own on arrival: the latest one is shown.
+                if self.state.ending.is_none() && self.state.incident.is_none() {
                     self.state.incident = Some(incident.id.clone());
                 }
             }
@@ -177,9 +196,12 @@ impl Session<'_> {
         }
     }
 
-    /// Arrives on a page: shows it, applies its effects, then tries its arrival incidents.
+    /// Arrives on a page: shows it, applies its effects, then tries its arrival
+    /// incidents. An incident that sends the player on is shown on the page it
+    /// sends to (as an incident on a button is), unless that page has its own.
     pub(super) fn arrive(&mut self, page_id: &str, dice: &mut dyn Dice, out: &mut Outcome) {
         let mut current = page_id.to_string();
+        let mut sent_by: Option<String> = None;
         for _ in 0..MAX_REDIRECTS {
             let Some(page) = self.scenario.page(&current) else {
                 return out
@@ -187,6 +209,7 @@ impl Session<'_> {
                     .push(Feedback::Refused(Refusal::BrokenRoute(current)));
             };
             self.show(&current, out);
+            self.state.incident = sent_by.take();
             self.apply(&page.on_enter, out);
             let fired = page
                 .incidents
@@ -207,6 +230,7 @@ impl Session<'_> {
                 None => return,
                 Some(next) => next.clone(),
             };
+            sent_by = Some(incident.id.clone());
             match self.scenario.target(&next) {
                 Some(Target::Ending(e)) => return self.end(&e.id, out),
                 Some(Target::Page(_)) => {

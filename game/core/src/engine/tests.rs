@@ -282,14 +282,21 @@ fn dialogues_wait_for_an_answer_in_formation_and_scores_stay_in_range() {
         },
     );
     session.act(fill("nir", "295109912611193"));
+    let blocked = Some(Refusal::AnswerFirst("d1".into()));
+    assert_eq!(session.cannot_press("ok"), blocked, "known before pressing");
     let out = session.act(press("ok"));
-    assert_eq!(out.refused(), Some(&Refusal::AnswerFirst("d1".into())));
+    assert_eq!(out.refused(), blocked.as_ref());
     let out = session.act(Action::Say {
         line: "vous".into(),
     });
     assert_eq!(out.feedback, vec![Feedback::Reply("vous".into())]);
     assert_eq!(session.state().autonomie, 100, "95 + 20 is kept at 100");
     assert!(session.open_dialogues().is_empty());
+    assert_eq!(session.cannot_press("ok"), None);
+    assert_eq!(
+        session.cannot_press("envoyer"),
+        Some(Refusal::NoSuchButton("envoyer".into()))
+    );
     session.act(press("ok"));
     assert_eq!(session.state().page, "code");
 }
@@ -404,4 +411,81 @@ fn events_never_carry_what_was_typed() {
     ] {
         assert!(!json.contains(secret), "{secret} leaked into {json}");
     }
+}
+
+/// The fixture with an arrival incident on the code page that sends the player back to `goto`.
+fn mini_with_arrival_incident(goto: &str) -> Scenario {
+    let timeout = r#"timeout: (minutes: 15, goto: "login", message: "Session expirée."),"#;
+    let incident = format!(
+        r#"{timeout}
+            incidents: [(id: "panne", kind: Maintenance, on: Enter, message: "Site en maintenance.", goto: "{goto}")],"#
+    );
+    load("mini.ron", &MINI.replace(timeout, &incident)).expect("the variant loads")
+}
+
+#[test]
+fn an_arrival_incident_that_sends_the_player_on_is_shown_where_they_land() {
+    let s = mini_with_arrival_incident("login");
+    let mut session = Session::new(&s, 1);
+    session.act(fill("nir", "2 95 10 99 126 111 93"));
+    let out = session.act(press("ok"));
+    assert!(out.feedback.contains(&Feedback::Incident("panne".into())));
+    assert_eq!(session.state().page, "login");
+    assert_eq!(
+        session.state().incident.as_deref(),
+        Some("panne"),
+        "the login page shows why the player is back"
+    );
+    session.act(fill("nir", "2 95 10 99 126 111 93"));
+    assert_eq!(
+        session.state().incident.as_deref(),
+        Some("panne"),
+        "typing keeps the message"
+    );
+}
+
+#[test]
+fn an_incident_on_the_page_an_incident_sends_to_is_the_one_shown() {
+    // The network incident of the bank page sends back to the code page, whose
+    // own arrival incident then sends on to the login page.
+    let network =
+        r#"on: Press("ok"), when: Chance(50), message: "Erreur réseau.", clear_answers: true)"#;
+    let text = MINI.replace(
+        network,
+        r#"on: Press("ok"), message: "Erreur réseau.", goto: "code")"#,
+    );
+    let timeout = r#"timeout: (minutes: 15, goto: "login", message: "Session expirée."),"#;
+    let text = text.replace(
+        timeout,
+        &format!(
+            r#"{timeout}
+            incidents: [(id: "panne", kind: Maintenance, on: Enter, when: Visited("banque"), message: "Site en maintenance.", goto: "login")],"#
+        ),
+    );
+    let s = load("mini.ron", &text).expect("the variant loads");
+    let mut session = to_bank(&s, 1);
+    session.act(fill("iban", "FR7630006000011234567890189"));
+    session.act(Action::Upload {
+        field: "justif".into(),
+        document: "rib".into(),
+    });
+    session.act(Action::Tick {
+        field: "honneur".into(),
+        checked: true,
+    });
+    let out = session.act(press("ok"));
+    let incidents: Vec<&Feedback> = out
+        .feedback
+        .iter()
+        .filter(|f| matches!(f, Feedback::Incident(_)))
+        .collect();
+    assert_eq!(
+        incidents,
+        vec![
+            &Feedback::Incident("reseau".into()),
+            &Feedback::Incident("panne".into())
+        ]
+    );
+    assert_eq!(session.state().page, "login");
+    assert_eq!(session.state().incident.as_deref(), Some("panne"));
 }

@@ -131,6 +131,50 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every [`ErrorKind::code`], in the order of the variants: what a
+    /// playthrough script may expect (`attendu erreur <champ> <code>`).
+    pub const CODES: [&'static str; 39] = [
+        "required",
+        "mismatch",
+        "code_wrong",
+        "code_expired",
+        "captcha_wrong",
+        "consent_required",
+        "choice_required",
+        "upload_type",
+        "upload_size",
+        "email",
+        "phone",
+        "postal_code",
+        "date_format",
+        "date_invalid",
+        "date_future",
+        "too_young",
+        "too_old",
+        "nir_length",
+        "nir_characters",
+        "nir_sex",
+        "nir_temporary",
+        "nir_month",
+        "nir_key",
+        "iban_country",
+        "iban_length",
+        "iban_characters",
+        "iban_checksum",
+        "caf_length",
+        "caf_characters",
+        "tax_length",
+        "tax_characters",
+        "tax_first_digit",
+        "tax_key",
+        "number_format",
+        "number_too_small",
+        "number_too_large",
+        "password_too_short",
+        "password_too_long",
+        "password_missing",
+    ];
+
     /// The stable id recorded in metrics; never change an existing one, or
     /// past sessions stop being comparable.
     pub fn code(&self) -> &'static str {
@@ -268,6 +312,18 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    #[test]
+    fn the_list_of_codes_is_every_code_once() {
+        let listed: Vec<&str> = ErrorKind::CODES.to_vec();
+        let mut seen: Vec<&str> = Vec::new();
+        for kind in ErrorKind::examples() {
+            if !seen.contains(&kind.code()) {
+                seen.push(kind.code());
+            }
+        }
+        assert_eq!(listed, seen);
     }
 
     #[test]
