@@ -5,11 +5,13 @@
 //! The solver's checks (reachability, dead ends) come after, in [`crate::solve`].
 
 mod checks;
+mod encoding;
 mod locate;
 mod problem;
 mod suggest;
 mod syntax;
 
+pub use encoding::{Encoding, decode};
 pub use locate::{Locator, Pos};
 pub use problem::{Problem, What};
 pub use suggest::nearest;
@@ -94,7 +96,18 @@ impl Report {
             out.push_str(text);
             out.push('\n');
             if let Some(src) = self.source.lines().nth(d.line.saturating_sub(1)) {
-                let src: String = src.chars().take(160).collect();
+                // Control characters (a binary file's) would garble the terminal.
+                let src: String = src
+                    .chars()
+                    .take(160)
+                    .map(|c| {
+                        if c.is_control() && c != '\t' {
+                            '\u{fffd}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
                 let pad: String = src
                     .chars()
                     .take(d.column.saturating_sub(1))

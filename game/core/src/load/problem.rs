@@ -3,6 +3,8 @@
 
 use crate::Lang;
 
+use super::Encoding;
+
 /// What kind of thing an id names, for messages ("page `x` inconnue").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum What {
@@ -82,6 +84,13 @@ pub enum Problem {
         bytes: usize,
         /// The limit.
         max: usize,
+    },
+    /// The file is not UTF-8: the first unreadable byte, and how the file was likely written.
+    NotUtf8 {
+        /// The first byte that is not UTF-8.
+        byte: u8,
+        /// The likely encoding.
+        encoding: Encoding,
     },
     /// The RON text does not parse, or does not fit the format.
     Syntax {
@@ -170,6 +179,21 @@ impl Problem {
             Problem::TooLarge { bytes, max } => format!(
                 "le fichier fait {bytes} octets, plus que la limite de {max} : un scénario tient en moins de 1 Mo ; vérifiez que c'est le bon fichier"
             ),
+            Problem::NotUtf8 { encoding, .. } => {
+                let save = "dans votre éditeur de texte, choisissez « Enregistrer sous… » et le codage « UTF-8 »";
+                match encoding {
+                    Encoding::Utf16 => format!(
+                        "le fichier est enregistré en UTF-16 (« Unicode » dans certains éditeurs) alors que Dédale lit l'UTF-8 : {save}"
+                    ),
+                    Encoding::Binary => "ce fichier n'est pas un texte (une image, un PDF, un document de traitement de texte ?) : vérifiez que c'est le bon fichier ; un scénario s'écrit dans un éditeur de texte et s'enregistre en .ron, avec le codage « UTF-8 »".into(),
+                    Encoding::Legacy(Some(c)) => format!(
+                        "caractère illisible, sans doute « {c} » : le fichier n'est pas enregistré en UTF-8 ; {save}, puis vérifiez les lettres accentuées"
+                    ),
+                    Encoding::Legacy(None) => format!(
+                        "caractère illisible : le fichier n'est pas enregistré en UTF-8 ; {save}, puis vérifiez les lettres accentuées"
+                    ),
+                }
+            }
             Problem::Syntax { fr, .. } => fr.clone(),
             Problem::Format(v) => format!(
                 "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
@@ -260,6 +284,21 @@ impl Problem {
             Problem::TooLarge { bytes, max } => format!(
                 "the file is {bytes} bytes, more than the {max} limit: a scenario fits in less than 1 MB; check it is the right file"
             ),
+            Problem::NotUtf8 { encoding, .. } => {
+                let save = "in your text editor, choose \"Save as…\" and the \"UTF-8\" encoding";
+                match encoding {
+                    Encoding::Utf16 => format!(
+                        "the file is saved as UTF-16 (\"Unicode\" in some editors) but Dédale reads UTF-8: {save}"
+                    ),
+                    Encoding::Binary => "this file is not text (an image, a PDF, a word-processor document?): check it is the right file; a scenario is written in a text editor and saved as .ron, with the \"UTF-8\" encoding".into(),
+                    Encoding::Legacy(Some(c)) => format!(
+                        "unreadable character, likely \"{c}\": the file is not saved as UTF-8; {save}, then check the accented letters"
+                    ),
+                    Encoding::Legacy(None) => format!(
+                        "unreadable character: the file is not saved as UTF-8; {save}, then check the accented letters"
+                    ),
+                }
+            }
             Problem::Syntax { en, .. } => en.clone(),
             Problem::Format(v) => format!(
                 "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
