@@ -177,12 +177,16 @@ pub fn ron_options() -> ron::Options {
 
 fn parse(text: &str) -> Result<Scenario, Diagnostic> {
     ron_options().from_str::<Scenario>(text).map_err(|e| {
-        let (fr, en) = syntax::explain(&e.code);
+        let at = (e.span.start.line.max(1), e.span.start.col.max(1));
+        let ((line, column), problem) = syntax::quotes(text, &e.code, at).unwrap_or_else(|| {
+            let (fr, en) = syntax::explain(&e.code);
+            (at, Problem::Syntax { fr, en })
+        });
         Diagnostic {
-            line: e.span.start.line.max(1),
-            column: e.span.start.col.max(1),
+            line,
+            column,
             severity: Severity::Error,
-            problem: Problem::Syntax { fr, en },
+            problem,
         }
     })
 }

@@ -99,6 +99,13 @@ pub enum Problem {
         /// English explanation.
         en: String,
     },
+    /// A text without its closing quote: RON read on to the next quote, on this line (or to the end).
+    UnclosedText {
+        /// The line of the quote that closed it by mistake, if any.
+        until: Option<usize>,
+    },
+    /// A straight quote inside a text, which ended the text too early.
+    QuoteInText,
     /// A format version this engine does not read.
     Format(u32),
     /// Two things share an id.
@@ -195,6 +202,11 @@ impl Problem {
                 }
             }
             Problem::Syntax { fr, .. } => fr.clone(),
+            Problem::UnclosedText { until: Some(n) } => format!(
+                "guillemet fermant manquant : ce texte se poursuit jusqu'au guillemet suivant, ligne {n} ; ajoutez `\"` à la fin du texte (pour citer des mots dans un texte, utilisez les guillemets « »)"
+            ),
+            Problem::UnclosedText { until: None } => "guillemet fermant manquant : ce texte se poursuit jusqu'à la fin du fichier ; ajoutez `\"` à la fin du texte (pour citer des mots dans un texte, utilisez les guillemets « »)".into(),
+            Problem::QuoteInText => "guillemet droit `\"` au milieu d'un texte : il ferme le texte trop tôt ; pour citer des mots, utilisez les guillemets français « » (ou écrivez `\\\"`)".into(),
             Problem::Format(v) => format!(
                 "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
             ),
@@ -300,6 +312,11 @@ impl Problem {
                 }
             }
             Problem::Syntax { en, .. } => en.clone(),
+            Problem::UnclosedText { until: Some(n) } => format!(
+                "missing closing quote: this text runs on to the next quote, line {n}; add `\"` at the end of the text (to quote words inside a text, use « »)"
+            ),
+            Problem::UnclosedText { until: None } => "missing closing quote: this text runs on to the end of the file; add `\"` at the end of the text (to quote words inside a text, use « »)".into(),
+            Problem::QuoteInText => "straight quote `\"` inside a text: it ends the text too early; to quote words, use the French quotes « » (or write `\\\"`)".into(),
             Problem::Format(v) => format!(
                 "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
             ),

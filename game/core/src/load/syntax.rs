@@ -3,6 +3,34 @@
 use ron::error::Error;
 
 use super::suggest::nearest;
+use super::{Locator, Pos, Problem};
+
+/// A quote problem behind a parse error, told as such: RON reads on from a
+/// missing closing quote, or stops at a straight quote inside a text, and then
+/// stumbles on the next word, which it reports as a missing comma or parenthesis.
+pub fn quotes(text: &str, error: &Error, at: Pos) -> Option<(Pos, Problem)> {
+    let loc = Locator::new(text);
+    if matches!(error, Error::Eof | Error::ExpectedStringEnd)
+        && let Some(start) = loc.unclosed_text()
+    {
+        return Some((start, Problem::UnclosedText { until: None }));
+    }
+    // The error stands on a word written right after a closing quote.
+    let here = text
+        .lines()
+        .nth(at.0.saturating_sub(1))?
+        .chars()
+        .nth(at.1.saturating_sub(1))?;
+    if !here.is_alphanumeric() {
+        return None;
+    }
+    let (start, several_lines, until) = loc.text_ending_at(at)?;
+    if several_lines {
+        Some((start, Problem::UnclosedText { until: Some(until) }))
+    } else {
+        Some(((at.0, at.1.saturating_sub(1).max(1)), Problem::QuoteInText))
+    }
+}
 
 /// French and English explanations of a RON error.
 pub fn explain(error: &Error) -> (String, String) {
