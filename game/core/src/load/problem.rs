@@ -2,6 +2,7 @@
 //! message in French and English. Messages say what is wrong and what to write.
 
 use crate::Lang;
+use crate::model::Mode;
 
 use super::Encoding;
 
@@ -167,6 +168,25 @@ pub enum Problem {
         /// Script lines that lead there.
         path: Vec<String>,
     },
+    /// A button pressed with valid inputs whose routes never apply: in every
+    /// mode (`None`), or in this one of the scenario's two modes.
+    NoRouteApplies {
+        /// The page.
+        page: String,
+        /// The button.
+        button: String,
+        /// The only mode where it leads nowhere.
+        mode: Option<Mode>,
+    },
+    /// An incident without `goto` that stops a button at every press, so the page can never be left.
+    IncidentTraps {
+        /// The incident.
+        incident: String,
+        /// Its page.
+        page: String,
+        /// The button it stops.
+        button: String,
+    },
     /// The solver stopped before exploring everything.
     Bounded(usize),
 }
@@ -285,6 +305,21 @@ impl Problem {
                 "impasse sur la page `{page}` : de là, aucune fin ne peut être atteinte ; chemin le plus court : {}",
                 path.join(" ; ")
             ),
+            Problem::NoRouteApplies { page, button, mode: None } => format!(
+                "le bouton `{button}` de la page `{page}` ne mène jamais nulle part : quand on appuie, aucune de ses routes ne s'applique ; terminez `next` par une route sans condition, ou ajoutez un `goto`"
+            ),
+            Problem::NoRouteApplies { page, button, mode: Some(mode) } => {
+                let (name, why) = match mode {
+                    Mode::Atelier => ("Atelier", " (les dialogues n'y apparaissent pas : une condition `Said(…)` y est toujours fausse)"),
+                    Mode::Formation => ("Formation", ""),
+                };
+                format!(
+                    "en mode {name}, le bouton `{button}` de la page `{page}` ne mène nulle part : aucune de ses routes ne s'applique dans ce mode{why} ; ajoutez une route sans condition, ou un `goto`"
+                )
+            }
+            Problem::IncidentTraps { incident, page, button } => format!(
+                "l'incident `{incident}` survient à chaque appui sur le bouton `{button}` et laisse le joueur sur la page `{page}` : on ne peut jamais quitter cette page ; donnez-lui une condition (`when: Chance(30)`…) ou un `goto`"
+            ),
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
@@ -392,6 +427,21 @@ impl Problem {
             Problem::DeadEnd { page, path } => format!(
                 "dead end on page `{page}`: no ending can be reached from there; shortest way there: {}",
                 path.join("; ")
+            ),
+            Problem::NoRouteApplies { page, button, mode: None } => format!(
+                "button `{button}` of page `{page}` never leads anywhere: when pressed, none of its routes applies; end `next` with a route without condition, or add a `goto`"
+            ),
+            Problem::NoRouteApplies { page, button, mode: Some(mode) } => {
+                let (name, why) = match mode {
+                    Mode::Atelier => ("workshop (Atelier)", " (dialogues do not show there: a `Said(…)` condition is always false)"),
+                    Mode::Formation => ("training (Formation)", ""),
+                };
+                format!(
+                    "in {name} mode, button `{button}` of page `{page}` leads nowhere: none of its routes applies in this mode{why}; add a route without condition, or a `goto`"
+                )
+            }
+            Problem::IncidentTraps { incident, page, button } => format!(
+                "incident `{incident}` happens at every press of button `{button}` and leaves the player on page `{page}`: the page can never be left; give it a condition (`when: Chance(30)`…) or a `goto`"
             ),
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
