@@ -72,7 +72,7 @@ impl Checker<'_> {
         let m = &self.s.meta;
         if self.s.format != crate::model::FORMAT_VERSION {
             let format = self.s.format.to_string();
-            let pos = self.loc.number(None, "format", &format).unwrap_or((1, 1));
+            let pos = self.loc.atom(None, "format", &format).unwrap_or((1, 1));
             self.error(pos, Problem::Format(self.s.format));
         }
         if !m.languages.contains(&Lang::Fr) {
@@ -287,6 +287,13 @@ impl Checker<'_> {
         let s = self.s;
         match block {
             Block::Field(f) => {
+                if f.must_match && f.expects.is_none() {
+                    let pos = self
+                        .loc
+                        .atom(self.loc.definition(&f.id), "must_match", "true")
+                        .unwrap_or_else(|| self.def(&f.id));
+                    self.error(pos, Problem::MustMatchWithoutFact(f.id.clone()));
+                }
                 let Some(fact) = &f.expects else { return };
                 match s.fact(fact) {
                     None => self.known(What::Fact, &f.id, fact, &["expects"]),
@@ -444,7 +451,7 @@ impl Checker<'_> {
                 Condition::Visited(page) => self.known(What::Page, owner, page, &["Visited"]),
                 Condition::Chance(p) if *p > 100 => {
                     let anchor = self.loc.definition(owner);
-                    let pos = self.loc.number(anchor, "Chance", &p.to_string());
+                    let pos = self.loc.atom(anchor, "Chance", &p.to_string());
                     self.error(pos.unwrap_or_else(|| self.def(owner)), Problem::Chance(*p))
                 }
                 _ => {}

@@ -16,7 +16,7 @@ struct Literal {
     end: Pos,
     /// Whether it has its closing quote.
     closed: bool,
-    /// A number rather than a string: `format: 2`, `Chance(150)`.
+    /// A number or a boolean rather than a string: `format: 2`, `Chance(150)`, `must_match: true`.
     number: bool,
 }
 
@@ -121,7 +121,8 @@ impl Locator {
                         advance(n, &mut line, &mut column);
                         chars.next();
                     }
-                    if word.chars().all(|c| c.is_ascii_digit()) {
+                    if word.chars().all(|c| c.is_ascii_digit()) || word == "true" || word == "false"
+                    {
                         literals.push(Literal {
                             value: word,
                             key: std::mem::take(&mut ident),
@@ -179,9 +180,9 @@ impl Locator {
             .map(pos)
     }
 
-    /// Where the number `value` written after `key` stands (`format: 2`, `Chance(150)`),
-    /// preferring the first one after `anchor`.
-    pub fn number(&self, anchor: Option<Pos>, key: &str, value: &str) -> Option<Pos> {
+    /// Where the number or boolean `value` written after `key` stands (`format: 2`,
+    /// `Chance(150)`, `must_match: true`), preferring the first one after `anchor`.
+    pub fn atom(&self, anchor: Option<Pos>, key: &str, value: &str) -> Option<Pos> {
         let after = |l: &&Literal| anchor.is_none_or(|a| (l.line, l.column) >= a);
         let this = |l: &&Literal| l.number && l.key == key && l.value == value;
         self.literals

@@ -131,6 +131,8 @@ pub enum Problem {
     NoRoute(String),
     /// A code field's message has no `{code}`.
     NoCodeInMessage(String),
+    /// A field with `must_match: true` but no `expects`: it names no fact to match.
+    MustMatchWithoutFact(String),
     /// The persona's own value does not pass the field's rule.
     FactInvalid {
         /// The fact.
@@ -282,6 +284,9 @@ impl Problem {
             Problem::NoCodeInMessage(m) => format!(
                 "le message `{m}` sert à un champ de code mais son texte ne contient pas `{{code}}` : ajoutez `{{code}}` là où le code doit apparaître"
             ),
+            Problem::MustMatchWithoutFact(f) => format!(
+                "le champ `{f}` a `must_match: true` mais aucun `expects` : ajoutez `expects: \"…\"` avec le fait du dossier que la saisie doit reprendre, ou retirez `must_match`"
+            ),
             Problem::FactInvalid { fact, field, fr, .. } => format!(
                 "la valeur du fait `{fact}` dans le dossier ne passe pas la règle du champ `{field}` : {fr} Corrigez le document ou le type du champ"
             ),
@@ -400,6 +405,9 @@ impl Problem {
             }
             Problem::NoCodeInMessage(m) => format!(
                 "message `{m}` feeds a code field but its text has no `{{code}}`: add `{{code}}` where the code should appear"
+            ),
+            Problem::MustMatchWithoutFact(f) => format!(
+                "field `{f}` has `must_match: true` but no `expects`: add `expects: \"…\"` with the folder's fact the input must match, or remove `must_match`"
             ),
             Problem::FactInvalid {
                 fact, field, en, ..
