@@ -1,10 +1,12 @@
 //! Golden tests of error messages: each broken file in `tests/golden/` has the
 //! exact report a trainer sees, in French (`.fr.txt`) and English (`.en.txt`).
 //! Run with `UPDATE_GOLDEN=1` to write them after a deliberate change, then read the diff.
+//! Cases are read as bytes, as `dedale-cli` reads them: some are not UTF-8 on purpose.
 
 mod common;
 
 use dedale_core::Lang;
+use dedale_core::load::decode;
 use dedale_core::solve::{Limits, check};
 
 #[test]
@@ -23,7 +25,9 @@ fn broken_files_give_their_golden_reports() {
             "tests/golden/{}",
             file.file_name().and_then(|n| n.to_str()).unwrap_or("")
         );
-        let report = match check(&name, &common::read(&file), Limits::default()) {
+        let bytes = std::fs::read(&file).expect("reads golden case");
+        let checked = decode(&name, &bytes).and_then(|text| check(&name, text, Limits::default()));
+        let report = match checked {
             Err(report) => report,
             Ok((_, report)) => panic!(
                 "{name} should be refused; warnings: {}",

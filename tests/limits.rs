@@ -1,7 +1,7 @@
 //! Hostile and huge input gets a clear answer, never a hang, a panic or a stack overflow.
 
 use dedale_core::generate;
-use dedale_core::load::{MAX_BYTES, Problem, load};
+use dedale_core::load::{Encoding, MAX_BYTES, Problem, decode, load};
 use dedale_core::solve::{Limits, check, problems, solve};
 
 #[test]
@@ -12,6 +12,38 @@ fn a_ten_megabyte_file_is_refused_at_once() {
         report.diagnostics[0].problem,
         Problem::TooLarge { max: MAX_BYTES, .. }
     ));
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_placed_whatever_their_size() {
+    // Four megabytes of noise (a xorshift), and the same size of text with one bad byte at its end.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: Vec<u8> = (0..4 * 1024 * 1024)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x.to_le_bytes()[0]
+        })
+        .collect();
+    let report = decode("bruit.ron", &noise).expect_err("not text");
+    assert!(matches!(
+        report.diagnostics[0].problem,
+        Problem::NotUtf8 { .. }
+    ));
+    let mut text = "é\n".repeat(2 * 1024 * 1024 / 3).into_bytes();
+    let lines = text.len() / 3;
+    text.extend_from_slice(b"ab\xe9");
+    let report = decode("long.ron", &text).expect_err("one bad byte");
+    let d = &report.diagnostics[0];
+    assert_eq!((d.line, d.column), (lines + 1, 3));
+    assert_eq!(
+        d.problem,
+        Problem::NotUtf8 {
+            byte: 0xE9,
+            encoding: Encoding::Legacy(Some('é'))
+        }
+    );
 }
 
 #[test]

@@ -238,12 +238,18 @@ fn delimiter(comma: bool) -> dedale_core::metrics::csv_export::Delimiter {
     }
 }
 
-/// Reads a file, or says in the player's language why it cannot.
+/// Reads a scenario file as text, or says in the player's language why it cannot:
+/// the core's [`dedale_core::load::decode`] places the first byte that is not UTF-8.
 pub(crate) fn read(path: &std::path::Path, lang: Lang) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| match lang {
+    let bytes = std::fs::read(path).map_err(|e| match lang {
         Lang::En => format!("{}: cannot read the file: {e}", path.display()),
         _ => format!("{} : impossible de lire le fichier : {e}", path.display()),
-    })
+    })?;
+    let name = path.display().to_string();
+    match dedale_core::load::decode(&name, &bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(report) => Err(report.render(lang).trim_end().to_string()),
+    }
 }
 
 /// Loads and checks one scenario, printing its problems on stderr.

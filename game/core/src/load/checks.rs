@@ -71,7 +71,9 @@ impl Checker<'_> {
     fn meta(&mut self) {
         let m = &self.s.meta;
         if self.s.format != crate::model::FORMAT_VERSION {
-            self.error((1, 1), Problem::Format(self.s.format));
+            let format = self.s.format.to_string();
+            let pos = self.loc.atom(None, "format", &format).unwrap_or((1, 1));
+            self.error(pos, Problem::Format(self.s.format));
         }
         if !m.languages.contains(&Lang::Fr) {
             self.error(self.def(&m.id), Problem::LanguagesWithoutFrench);
@@ -285,6 +287,13 @@ impl Checker<'_> {
         let s = self.s;
         match block {
             Block::Field(f) => {
+                if f.must_match && f.expects.is_none() {
+                    let pos = self
+                        .loc
+                        .atom(self.loc.definition(&f.id), "must_match", "true")
+                        .unwrap_or_else(|| self.def(&f.id));
+                    self.error(pos, Problem::MustMatchWithoutFact(f.id.clone()));
+                }
                 let Some(fact) = &f.expects else { return };
                 match s.fact(fact) {
                     None => self.known(What::Fact, &f.id, fact, &["expects"]),
@@ -297,7 +306,12 @@ impl Checker<'_> {
                                 fr: e.message(Lang::Fr),
                                 en: e.message(Lang::En),
                             };
-                            self.error(self.def(&f.id), problem);
+                            // At the value written in the folder, which is where the fix usually goes.
+                            let pos = self
+                                .loc
+                                .find(None, value, &["value"])
+                                .unwrap_or_else(|| self.def(&f.id));
+                            self.error(pos, problem);
                         }
                     }
                 }
@@ -436,7 +450,9 @@ impl Checker<'_> {
                 Condition::Said(line) => self.known(What::Line, owner, line, &["Said"]),
                 Condition::Visited(page) => self.known(What::Page, owner, page, &["Visited"]),
                 Condition::Chance(p) if *p > 100 => {
-                    self.error(self.def(owner), Problem::Chance(*p))
+                    let anchor = self.loc.definition(owner);
+                    let pos = self.loc.atom(anchor, "Chance", &p.to_string());
+                    self.error(pos.unwrap_or_else(|| self.def(owner)), Problem::Chance(*p))
                 }
                 _ => {}
             }

@@ -12,6 +12,12 @@ struct Literal {
     key: String,
     line: usize,
     column: usize,
+    /// Just after the closing quote (or the end of the source if there is none).
+    end: Pos,
+    /// Whether it has its closing quote.
+    closed: bool,
+    /// A number or a boolean rather than a string: `format: 2`, `Chance(150)`, `must_match: true`.
+    number: bool,
 }
 
 /// Positions of the source's string literals.
@@ -71,10 +77,14 @@ impl Locator {
                 }
                 '"' => {
                     let mut value = String::new();
+                    let mut closed = false;
                     while let Some(c) = chars.next() {
                         advance(c, &mut line, &mut column);
                         match c {
-                            '"' => break,
+                            '"' => {
+                                closed = true;
+                                break;
+                            }
                             '\\' => {
                                 if let Some(e) = chars.next() {
                                     advance(e, &mut line, &mut column);
@@ -96,21 +106,34 @@ impl Locator {
                         key: key.clone(),
                         line: start.0,
                         column: start.1,
+                        end: (line, column),
+                        closed,
+                        number: false,
                     });
                 }
                 c if c.is_alphanumeric() || c == '_' => {
-                    ident.clear();
-                    ident.push(c);
+                    let mut word = String::from(c);
                     while let Some(&n) = chars.peek() {
                         if !(n.is_alphanumeric() || n == '_') {
                             break;
                         }
-                        ident.push(n);
+                        word.push(n);
                         advance(n, &mut line, &mut column);
                         chars.next();
                     }
-                    if ident.chars().all(|c| c.is_ascii_digit()) {
-                        ident.clear();
+                    if word.chars().all(|c| c.is_ascii_digit()) || word == "true" || word == "false"
+                    {
+                        literals.push(Literal {
+                            value: word,
+                            key: std::mem::take(&mut ident),
+                            line: start.0,
+                            column: start.1,
+                            end: (line, column),
+                            closed: true,
+                            number: true,
+                        });
+                    } else {
+                        ident = word;
                     }
                 }
                 ',' | '[' | ']' => key.clear(),
@@ -120,18 +143,21 @@ impl Locator {
         Locator { literals }
     }
 
+    /// The string literals, numbers left out.
+    fn strings(&self) -> impl Iterator<Item = &Literal> {
+        self.literals.iter().filter(|l| !l.number)
+    }
+
     /// Where `id` is defined: the first `id: "…"` with this value.
     pub fn definition(&self, id: &str) -> Option<Pos> {
-        self.literals
-            .iter()
+        self.strings()
             .find(|l| l.key == "id" && l.value == id)
             .map(|l| (l.line, l.column))
     }
 
     /// Every place `id` is defined, in the order of the file (a duplicate is the second).
     pub fn definitions(&self, id: &str) -> Vec<Pos> {
-        self.literals
-            .iter()
+        self.strings()
             .filter(|l| l.key == "id" && l.value == id)
             .map(|l| (l.line, l.column))
             .collect()
@@ -144,15 +170,42 @@ impl Locator {
         let keyed = |l: &&Literal| keys.is_empty() || keys.contains(&l.key.as_str());
         let same = |l: &&Literal| l.value == value;
         let pos = |l: &Literal| (l.line, l.column);
-        self.literals
-            .iter()
+        self.strings()
             .filter(after)
             .filter(same)
             .find(keyed)
-            .or_else(|| self.literals.iter().filter(after).find(same))
-            .or_else(|| self.literals.iter().filter(same).find(keyed))
-            .or_else(|| self.literals.iter().find(same))
+            .or_else(|| self.strings().filter(after).find(same))
+            .or_else(|| self.strings().filter(same).find(keyed))
+            .or_else(|| self.strings().find(same))
             .map(pos)
+    }
+
+    /// Where the number or boolean `value` written after `key` stands (`format: 2`,
+    /// `Chance(150)`, `must_match: true`), preferring the first one after `anchor`.
+    pub fn atom(&self, anchor: Option<Pos>, key: &str, value: &str) -> Option<Pos> {
+        let after = |l: &&Literal| anchor.is_none_or(|a| (l.line, l.column) >= a);
+        let this = |l: &&Literal| l.number && l.key == key && l.value == value;
+        self.literals
+            .iter()
+            .filter(after)
+            .find(this)
+            .or_else(|| self.literals.iter().find(this))
+            .map(|l| (l.line, l.column))
+    }
+
+    /// The string literal whose closing quote is just before `pos`: its start,
+    /// whether it runs over several lines, and the line it ends on.
+    pub(crate) fn text_ending_at(&self, pos: Pos) -> Option<(Pos, bool, usize)> {
+        self.strings()
+            .find(|l| l.closed && l.end == pos)
+            .map(|l| ((l.line, l.column), l.end.0 > l.line, l.end.0))
+    }
+
+    /// The first string literal left without its closing quote.
+    pub(crate) fn unclosed_text(&self) -> Option<Pos> {
+        self.strings()
+            .find(|l| !l.closed)
+            .map(|l| (l.line, l.column))
     }
 
     /// Where a reference made inside the definition of `owner` stands.

@@ -5,11 +5,13 @@
 //! The solver's checks (reachability, dead ends) come after, in [`crate::solve`].
 
 mod checks;
+mod encoding;
 mod locate;
 mod problem;
 mod suggest;
 mod syntax;
 
+pub use encoding::{Encoding, decode};
 pub use locate::{Locator, Pos};
 pub use problem::{Problem, What};
 pub use suggest::nearest;
@@ -94,7 +96,18 @@ impl Report {
             out.push_str(text);
             out.push('\n');
             if let Some(src) = self.source.lines().nth(d.line.saturating_sub(1)) {
-                let src: String = src.chars().take(160).collect();
+                // Control characters (a binary file's) would garble the terminal.
+                let src: String = src
+                    .chars()
+                    .take(160)
+                    .map(|c| {
+                        if c.is_control() && c != '\t' {
+                            '\u{fffd}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
                 let pad: String = src
                     .chars()
                     .take(d.column.saturating_sub(1))
@@ -164,12 +177,16 @@ pub fn ron_options() -> ron::Options {
 
 fn parse(text: &str) -> Result<Scenario, Diagnostic> {
     ron_options().from_str::<Scenario>(text).map_err(|e| {
-        let (fr, en) = syntax::explain(&e.code);
+        let at = (e.span.start.line.max(1), e.span.start.col.max(1));
+        let ((line, column), problem) = syntax::quotes(text, &e.code, at).unwrap_or_else(|| {
+            let (fr, en) = syntax::explain(&e.code);
+            (at, Problem::Syntax { fr, en })
+        });
         Diagnostic {
-            line: e.span.start.line.max(1),
-            column: e.span.start.col.max(1),
+            line,
+            column,
             severity: Severity::Error,
-            problem: Problem::Syntax { fr, en },
+            problem,
         }
     })
 }

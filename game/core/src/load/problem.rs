@@ -2,6 +2,9 @@
 //! message in French and English. Messages say what is wrong and what to write.
 
 use crate::Lang;
+use crate::model::Mode;
+
+use super::Encoding;
 
 /// What kind of thing an id names, for messages ("page `x` inconnue").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +86,13 @@ pub enum Problem {
         /// The limit.
         max: usize,
     },
+    /// The file is not UTF-8: the first unreadable byte, and how the file was likely written.
+    NotUtf8 {
+        /// The first byte that is not UTF-8.
+        byte: u8,
+        /// The likely encoding.
+        encoding: Encoding,
+    },
     /// The RON text does not parse, or does not fit the format.
     Syntax {
         /// French explanation.
@@ -90,6 +100,13 @@ pub enum Problem {
         /// English explanation.
         en: String,
     },
+    /// A text without its closing quote: RON read on to the next quote, on this line (or to the end).
+    UnclosedText {
+        /// The line of the quote that closed it by mistake, if any.
+        until: Option<usize>,
+    },
+    /// A straight quote inside a text, which ended the text too early.
+    QuoteInText,
     /// A format version this engine does not read.
     Format(u32),
     /// Two things share an id.
@@ -114,6 +131,8 @@ pub enum Problem {
     NoRoute(String),
     /// A code field's message has no `{code}`.
     NoCodeInMessage(String),
+    /// A field with `must_match: true` but no `expects`: it names no fact to match.
+    MustMatchWithoutFact(String),
     /// The persona's own value does not pass the field's rule.
     FactInvalid {
         /// The fact.
@@ -151,6 +170,25 @@ pub enum Problem {
         /// Script lines that lead there.
         path: Vec<String>,
     },
+    /// A button pressed with valid inputs whose routes never apply: in every
+    /// mode (`None`), or in this one of the scenario's two modes.
+    NoRouteApplies {
+        /// The page.
+        page: String,
+        /// The button.
+        button: String,
+        /// The only mode where it leads nowhere.
+        mode: Option<Mode>,
+    },
+    /// An incident without `goto` that stops a button at every press, so the page can never be left.
+    IncidentTraps {
+        /// The incident.
+        incident: String,
+        /// Its page.
+        page: String,
+        /// The button it stops.
+        button: String,
+    },
     /// The solver stopped before exploring everything.
     Bounded(usize),
 }
@@ -170,7 +208,27 @@ impl Problem {
             Problem::TooLarge { bytes, max } => format!(
                 "le fichier fait {bytes} octets, plus que la limite de {max} : un scénario tient en moins de 1 Mo ; vérifiez que c'est le bon fichier"
             ),
+            Problem::NotUtf8 { encoding, .. } => {
+                let save = "dans votre éditeur de texte, choisissez « Enregistrer sous… » et le codage « UTF-8 »";
+                match encoding {
+                    Encoding::Utf16 => format!(
+                        "le fichier est enregistré en UTF-16 (« Unicode » dans certains éditeurs) alors que Dédale lit l'UTF-8 : {save}"
+                    ),
+                    Encoding::Binary => "ce fichier n'est pas un texte (une image, un PDF, un document de traitement de texte ?) : vérifiez que c'est le bon fichier ; un scénario s'écrit dans un éditeur de texte et s'enregistre en .ron, avec le codage « UTF-8 »".into(),
+                    Encoding::Legacy(Some(c)) => format!(
+                        "caractère illisible, sans doute « {c} » : le fichier n'est pas enregistré en UTF-8 ; {save}, puis vérifiez les lettres accentuées"
+                    ),
+                    Encoding::Legacy(None) => format!(
+                        "caractère illisible : le fichier n'est pas enregistré en UTF-8 ; {save}, puis vérifiez les lettres accentuées"
+                    ),
+                }
+            }
             Problem::Syntax { fr, .. } => fr.clone(),
+            Problem::UnclosedText { until: Some(n) } => format!(
+                "guillemet fermant manquant : ce texte se poursuit jusqu'au guillemet suivant, ligne {n} ; ajoutez `\"` à la fin du texte (pour citer des mots dans un texte, utilisez les guillemets « »)"
+            ),
+            Problem::UnclosedText { until: None } => "guillemet fermant manquant : ce texte se poursuit jusqu'à la fin du fichier ; ajoutez `\"` à la fin du texte (pour citer des mots dans un texte, utilisez les guillemets « »)".into(),
+            Problem::QuoteInText => "guillemet droit `\"` au milieu d'un texte : il ferme le texte trop tôt ; pour citer des mots, utilisez les guillemets français « » (ou écrivez `\\\"`)".into(),
             Problem::Format(v) => format!(
                 "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
             ),
@@ -226,6 +284,9 @@ impl Problem {
             Problem::NoCodeInMessage(m) => format!(
                 "le message `{m}` sert à un champ de code mais son texte ne contient pas `{{code}}` : ajoutez `{{code}}` là où le code doit apparaître"
             ),
+            Problem::MustMatchWithoutFact(f) => format!(
+                "le champ `{f}` a `must_match: true` mais aucun `expects` : ajoutez `expects: \"…\"` avec le fait du dossier que la saisie doit reprendre, ou retirez `must_match`"
+            ),
             Problem::FactInvalid { fact, field, fr, .. } => format!(
                 "la valeur du fait `{fact}` dans le dossier ne passe pas la règle du champ `{field}` : {fr} Corrigez le document ou le type du champ"
             ),
@@ -249,6 +310,21 @@ impl Problem {
                 "impasse sur la page `{page}` : de là, aucune fin ne peut être atteinte ; chemin le plus court : {}",
                 path.join(" ; ")
             ),
+            Problem::NoRouteApplies { page, button, mode: None } => format!(
+                "le bouton `{button}` de la page `{page}` ne mène jamais nulle part : quand on appuie, aucune de ses routes ne s'applique ; terminez `next` par une route sans condition, ou ajoutez un `goto`"
+            ),
+            Problem::NoRouteApplies { page, button, mode: Some(mode) } => {
+                let (name, why) = match mode {
+                    Mode::Atelier => ("Atelier", " (les dialogues n'y apparaissent pas : une condition `Said(…)` y est toujours fausse)"),
+                    Mode::Formation => ("Formation", ""),
+                };
+                format!(
+                    "en mode {name}, le bouton `{button}` de la page `{page}` ne mène nulle part : aucune de ses routes ne s'applique dans ce mode{why} ; ajoutez une route sans condition, ou un `goto`"
+                )
+            }
+            Problem::IncidentTraps { incident, page, button } => format!(
+                "l'incident `{incident}` survient à chaque appui sur le bouton `{button}` et laisse le joueur sur la page `{page}` : on ne peut jamais quitter cette page ; donnez-lui une condition (`when: Chance(30)`…) ou un `goto`"
+            ),
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
@@ -260,7 +336,27 @@ impl Problem {
             Problem::TooLarge { bytes, max } => format!(
                 "the file is {bytes} bytes, more than the {max} limit: a scenario fits in less than 1 MB; check it is the right file"
             ),
+            Problem::NotUtf8 { encoding, .. } => {
+                let save = "in your text editor, choose \"Save as…\" and the \"UTF-8\" encoding";
+                match encoding {
+                    Encoding::Utf16 => format!(
+                        "the file is saved as UTF-16 (\"Unicode\" in some editors) but Dédale reads UTF-8: {save}"
+                    ),
+                    Encoding::Binary => "this file is not text (an image, a PDF, a word-processor document?): check it is the right file; a scenario is written in a text editor and saved as .ron, with the \"UTF-8\" encoding".into(),
+                    Encoding::Legacy(Some(c)) => format!(
+                        "unreadable character, likely \"{c}\": the file is not saved as UTF-8; {save}, then check the accented letters"
+                    ),
+                    Encoding::Legacy(None) => format!(
+                        "unreadable character: the file is not saved as UTF-8; {save}, then check the accented letters"
+                    ),
+                }
+            }
             Problem::Syntax { en, .. } => en.clone(),
+            Problem::UnclosedText { until: Some(n) } => format!(
+                "missing closing quote: this text runs on to the next quote, line {n}; add `\"` at the end of the text (to quote words inside a text, use « »)"
+            ),
+            Problem::UnclosedText { until: None } => "missing closing quote: this text runs on to the end of the file; add `\"` at the end of the text (to quote words inside a text, use « »)".into(),
+            Problem::QuoteInText => "straight quote `\"` inside a text: it ends the text too early; to quote words, use the French quotes « » (or write `\\\"`)".into(),
             Problem::Format(v) => format!(
                 "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
             ),
@@ -310,6 +406,9 @@ impl Problem {
             Problem::NoCodeInMessage(m) => format!(
                 "message `{m}` feeds a code field but its text has no `{{code}}`: add `{{code}}` where the code should appear"
             ),
+            Problem::MustMatchWithoutFact(f) => format!(
+                "field `{f}` has `must_match: true` but no `expects`: add `expects: \"…\"` with the folder's fact the input must match, or remove `must_match`"
+            ),
             Problem::FactInvalid {
                 fact, field, en, ..
             } => format!(
@@ -336,6 +435,21 @@ impl Problem {
             Problem::DeadEnd { page, path } => format!(
                 "dead end on page `{page}`: no ending can be reached from there; shortest way there: {}",
                 path.join("; ")
+            ),
+            Problem::NoRouteApplies { page, button, mode: None } => format!(
+                "button `{button}` of page `{page}` never leads anywhere: when pressed, none of its routes applies; end `next` with a route without condition, or add a `goto`"
+            ),
+            Problem::NoRouteApplies { page, button, mode: Some(mode) } => {
+                let (name, why) = match mode {
+                    Mode::Atelier => ("workshop (Atelier)", " (dialogues do not show there: a `Said(…)` condition is always false)"),
+                    Mode::Formation => ("training (Formation)", ""),
+                };
+                format!(
+                    "in {name} mode, button `{button}` of page `{page}` leads nowhere: none of its routes applies in this mode{why}; add a route without condition, or a `goto`"
+                )
+            }
+            Problem::IncidentTraps { incident, page, button } => format!(
+                "incident `{incident}` happens at every press of button `{button}` and leaves the player on page `{page}`: the page can never be left; give it a condition (`when: Chance(30)`…) or a `goto`"
             ),
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"

@@ -96,6 +96,13 @@ impl Serialize for Date {
     }
 }
 
+/// The start of the error a scenario's date not written dd/mm/yyyy gives; the
+/// loader recognises it and says it in the trainer's language.
+pub(crate) const NOT_DD_MM_YYYY: &str = "not a date written dd/mm/yyyy: ";
+
+/// The start of the error a date that is not in the calendar (31/02) gives.
+pub(crate) const NOT_IN_CALENDAR: &str = "not a date of the calendar: ";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DateVisitor;
@@ -106,11 +113,10 @@ impl<'de> Deserialize<'de> for Date {
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
                 match parse_parts(s) {
-                    None => Err(E::custom(format!(
-                        "\"{s}\" is not a date written \"dd/mm/yyyy\" (e.g. \"14/07/1990\")"
-                    ))),
-                    Some((y, m, d)) => Date::new(y, m, d)
-                        .ok_or_else(|| E::custom(format!("\"{s}\" is not a real calendar date"))),
+                    None => Err(E::custom(format!("{NOT_DD_MM_YYYY}{s}"))),
+                    Some((y, m, d)) => {
+                        Date::new(y, m, d).ok_or_else(|| E::custom(format!("{NOT_IN_CALENDAR}{s}")))
+                    }
                 }
             }
         }
@@ -336,7 +342,7 @@ mod tests {
             r#"(d:"14/07/1990")"#
         );
         let e = ron::from_str::<W>(r#"(d: "31/02/2024")"#).expect_err("invalid");
-        assert!(e.to_string().contains("not a real calendar date"), "{e}");
+        assert!(e.to_string().contains(NOT_IN_CALENDAR), "{e}");
         let e = ron::from_str::<W>(r#"(d: "2024-02-03")"#).expect_err("bad format");
         assert!(e.to_string().contains("dd/mm/yyyy"), "{e}");
     }

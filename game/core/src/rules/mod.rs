@@ -24,6 +24,7 @@ mod postal;
 mod tax;
 
 pub use date::Date;
+pub(crate) use date::{NOT_DD_MM_YYYY, NOT_IN_CALENDAR};
 pub use error::ErrorKind;
 pub use password::password_checklist;
 

@@ -56,8 +56,15 @@ pub struct Exploration {
     pub pages: BTreeSet<String>,
     /// Each ending reached, with the shortest script that reaches it.
     pub endings: BTreeMap<String, Vec<String>>,
-    /// Dead ends: page, and the shortest script that leads there.
+    /// Dead ends, one per trap (a set of states that cannot be left and
+    /// reaches no ending): its first page, and the shortest script that leads there.
     pub dead_ends: Vec<(String, Vec<String>)>,
+    /// For each dead end, every page of its trap.
+    pub trap_pages: Vec<BTreeSet<String>>,
+    /// Buttons pressed with valid inputs whose routes never applied: (page, button).
+    pub no_route: BTreeSet<(String, String)>,
+    /// Buttons an incident without `goto` stopped at every press: (page, button) → incident.
+    pub blocked: BTreeMap<(String, String), String>,
 }
 
 /// Explores a scenario in each mode its audience allows: dialogues only count
@@ -88,28 +95,52 @@ pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Probl
             out.push((Problem::Unreachable(page.id.clone()), true));
         }
     }
+    // A button no route ever follows: in every mode, or in one of two.
+    let modes = explorations.len();
+    let mut no_route: BTreeMap<&(String, String), Vec<Mode>> = BTreeMap::new();
     for e in explorations {
+        for key in &e.no_route {
+            no_route.entry(key).or_default().push(e.mode);
+        }
+    }
+    for ((page, button), stuck) in &no_route {
+        let mode = match stuck.as_slice() {
+            [one] if modes > 1 => Some(*one),
+            _ => None,
+        };
+        out.push((
+            Problem::NoRouteApplies {
+                page: page.clone(),
+                button: button.clone(),
+                mode,
+            },
+            true,
+        ));
+    }
+    let mut trapped = false;
+    for e in explorations {
+        let ended = e.endings.keys().any(|id| {
+            scenario
+                .ending(id)
+                .is_some_and(|end| end.kind != EndingKind::Abandon)
+        });
+        trapped |= !ended && !e.dead_ends.is_empty();
         let success = e.endings.keys().any(|id| {
             scenario
                 .ending(id)
                 .is_some_and(|e| e.kind == EndingKind::Success)
         });
-        if !success {
+        // With no ending reached at all, the dead ends below say why.
+        if !success && (ended || e.dead_ends.is_empty()) {
             out.push((Problem::NoSuccessReachable, true));
         }
-        for (page, path) in &e.dead_ends {
-            out.push((
-                Problem::DeadEnd {
-                    page: page.clone(),
-                    path: path.clone(),
-                },
-                true,
-            ));
+        for ((page, path), pages) in e.dead_ends.iter().zip(&e.trap_pages) {
+            out.extend(cause(e, page, path, pages).map(|p| (p, true)));
         }
     }
     let ended: BTreeSet<&String> = explorations.iter().flat_map(|e| e.endings.keys()).collect();
     for ending in &scenario.endings {
-        if !ended.contains(&ending.id) {
+        if !ended.contains(&ending.id) && !trapped {
             out.push((Problem::EndingUnreachable(ending.id.clone()), false));
         }
     }
@@ -121,6 +152,32 @@ pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Probl
         }
     }
     unique
+}
+
+/// What a trap comes from: an incident that stops a button at every press, a
+/// button whose routes never apply (already reported on its own: `None`), or
+/// else the dead end itself.
+fn cause(
+    e: &Exploration,
+    page: &str,
+    path: &[String],
+    pages: &BTreeSet<String>,
+) -> Option<Problem> {
+    let on_trap = |(p, _): &&(String, String)| pages.contains(p);
+    if let Some(((page, button), incident)) = e.blocked.iter().find(|(k, _)| on_trap(k)) {
+        return Some(Problem::IncidentTraps {
+            incident: incident.clone(),
+            page: page.clone(),
+            button: button.clone(),
+        });
+    }
+    if e.no_route.iter().any(|k| on_trap(&k)) {
+        return None;
+    }
+    Some(Problem::DeadEnd {
+        page: page.to_string(),
+        path: path.to_vec(),
+    })
 }
 
 /// Loads, checks and solves a scenario: every problem of the file, with positions.
@@ -138,7 +195,11 @@ pub fn check(
         let anchor = match &problem {
             Problem::Unreachable(id)
             | Problem::EndingUnreachable(id)
-            | Problem::DeadEnd { page: id, .. } => loc.definition(id),
+            | Problem::DeadEnd { page: id, .. }
+            | Problem::IncidentTraps { incident: id, .. } => loc.definition(id),
+            Problem::NoRouteApplies { page, button, .. } => {
+                Some(loc.reference(page, button, &["id"]))
+            }
             Problem::NoSuccessReachable => scenario
                 .first_ending(EndingKind::Success)
                 .and_then(|e| loc.definition(&e.id)),
