@@ -227,6 +227,13 @@ fn start_scenario(
     }
 }
 
+/// The longest time between two frames that still counts as play. An idle desk
+/// wakes at least once a minute (for its clock), so a longer gap means the
+/// computer slept or the page was hidden: that time is not the player's, and
+/// counting it would show 94 minutes on a page, put them in the trainer's
+/// report and fire the page's inactivity timeout.
+pub const LONGEST_GAP: Duration = Duration::from_secs(90);
+
 /// Sends real time to the engine each whole second, so inactivity timeouts and code expiry happen as on a real portal.
 /// Real time, not Bevy's virtual time: that one counts at most 250 ms per frame.
 /// And read here, not from Bevy's `Time<Real>`, which takes its instant from the
@@ -247,7 +254,7 @@ fn tick_clock(
         _ => time.delta(),
     };
     clock.last = Some(now);
-    if clock.paused {
+    if clock.paused || delta > LONGEST_GAP {
         return;
     }
     clock.pending += delta.as_secs_f32();

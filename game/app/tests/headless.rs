@@ -260,6 +260,43 @@ fn the_clock_counts_real_seconds_when_frames_are_a_second_apart() {
 }
 
 #[test]
+fn a_computer_asleep_for_ten_minutes_adds_no_time_and_fires_no_timeout() {
+    let mut app = app();
+    loaded(&mut app);
+    start_playing(&mut app, 0, 1);
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(1),
+    ));
+    app.update();
+    let before = state(&app).clone();
+    // The laptop's lid is closed (or the tab hidden) for ten minutes: the
+    // next frame comes ten minutes after the last one.
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(600),
+    ));
+    app.update();
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(1),
+    ));
+    app.update();
+    app.update();
+    let after = state(&app);
+    assert!(
+        after.clock_ms - before.clock_ms <= 3_000,
+        "ten minutes asleep counted {} ms",
+        after.clock_ms - before.clock_ms
+    );
+    assert!(after.idle_ms - before.idle_ms <= 3_000);
+    assert_eq!(after.page, before.page, "no timeout fired");
+    assert!(
+        !after
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, dedale_core::engine::EventKind::Timeout { .. }))
+    );
+}
+
+#[test]
 fn replaying_from_the_debrief_starts_a_fresh_briefing() {
     let mut app = app();
     loaded(&mut app);
