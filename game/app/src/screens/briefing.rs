@@ -35,8 +35,7 @@ fn draw(
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.set_max_width(820.0);
+                widgets::column(ui, 820.0, |ui| {
                     widgets::title(ui, sc.meta.title.get(lang));
                     widgets::card(ui, &p, |ui| {
                         ui.set_width(ui.available_width());

@@ -35,7 +35,8 @@ fn draw(
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
-            ui.horizontal(|ui| {
+            // Wrapped: at 200 % text the title goes under the button rather than off-screen.
+            ui.horizontal_wrapped(|ui| {
                 if widgets::secondary(ui, s.back).clicked() {
                     next.set(Screen::Title);
                 }

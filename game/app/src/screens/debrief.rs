@@ -42,8 +42,7 @@ fn draw(
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.set_max_width(860.0);
+                widgets::column(ui, 860.0, |ui| {
                     let tone = match d.kind {
                         EndingKind::Success => Tone::Success,
                         EndingKind::Failure => Tone::Error,

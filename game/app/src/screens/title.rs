@@ -30,8 +30,7 @@ fn draw(
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.set_max_width(1000.0);
+                widgets::column(ui, 1000.0, |ui| {
                     widgets::title(ui, "Dédale");
                     ui.label(egui::RichText::new(s.tagline).size(crate::theme::BODY * 1.2));
                     ui.add_space(12.0);

@@ -77,6 +77,18 @@ pub fn notice(ui: &mut Ui, p: &Palette, kind: Tone, fr: bool, text: &str) {
 }
 
 /// A card: a framed block on the faint background.
+/// A centred column at most `max` points wide, and never wider than the
+/// room there is: at 200 % text or on a phone held upright the column
+/// narrows (its text wraps) instead of overflowing on both sides, where the
+/// language choice or the "Commencer" button would be cut off.
+pub fn column<R>(ui: &mut Ui, max: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.vertical_centered(|ui| {
+        ui.set_max_width(ui.available_width().min(max));
+        add(ui)
+    })
+    .inner
+}
+
 pub fn card<R>(ui: &mut Ui, p: &Palette, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()
         .fill(p.page)
@@ -88,4 +100,29 @@ pub fn card<R>(ui: &mut Ui, p: &Palette, add: impl FnOnce(&mut Ui) -> R) -> R {
                 .inner
         })
         .inner
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    #[test]
+    fn a_column_never_overflows_a_narrow_window() {
+        let text = "Choisissez la langue du jeu et le mode : atelier ou formation.";
+        let harness = Harness::builder()
+            .with_size(egui::vec2(320.0, 600.0))
+            .build_ui(|ui| {
+                column(ui, 1000.0, |ui| {
+                    ui.label(text);
+                });
+            });
+        let rect = harness.get_by_label(text).rect();
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= 320.0,
+            "the text spills out of a 320-point window: {rect:?}"
+        );
+    }
 }

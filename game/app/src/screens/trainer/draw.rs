@@ -57,8 +57,7 @@ fn draw(
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.set_max_width(1000.0);
+                widgets::column(ui, 1000.0, |ui| {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         let back = widgets::secondary(ui, s.back);
                         if back.clicked() {
