@@ -106,13 +106,27 @@ impl Browser<'_, '_> {
                     .inner_margin(egui::Margin::symmetric(12, 6))
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
+                        // The domain is what tells the official site from a look-alike:
+                        // it is always shown whole (the line wraps if it must); only the
+                        // path after it may be shortened.
+                        ui.horizontal_wrapped(|ui| {
+                            ui.spacing_mut().item_spacing.x = 0.0;
                             ui.label(
-                                RichText::new(format!("{icon} {word}"))
+                                RichText::new(format!("{icon} {word}  "))
                                     .color(colour)
                                     .size(BODY * 0.85),
                             );
-                            ui.add(egui::Label::new(RichText::new(address).monospace()).truncate());
+                            let (scheme, host, path) = split_address(address);
+                            ui.label(RichText::new(scheme).monospace().color(p.muted));
+                            ui.label(RichText::new(host).monospace().strong());
+                            if !path.is_empty() {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(path).monospace().color(p.muted),
+                                    )
+                                    .truncate(),
+                                );
+                            }
                         });
                     });
             });
@@ -236,6 +250,18 @@ impl Browser<'_, '_> {
             ui.memory_mut(|m| m.request_focus(input_id(&field)));
         }
     }
+}
+
+/// An address as the bar shows it: the scheme (`https://`), the domain, and
+/// the rest (path, query), which alone may be shortened.
+fn split_address(address: &str) -> (&str, &str, &str) {
+    let (scheme, rest) = match address.find("://") {
+        Some(i) => address.split_at(i + 3),
+        None => ("", address),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, path) = rest.split_at(end);
+    (scheme, host, path)
 }
 
 /// The egui id of an input, so errors can move the focus to it.

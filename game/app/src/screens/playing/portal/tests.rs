@@ -1,6 +1,7 @@
 //! The portal panel as a player (or a screen reader) meets it: widgets found
 //! by their role and label, typed into and pressed, and the actions they send.
 
+use bevy_egui::egui;
 use bevy_egui::egui::accesskit::Role;
 use dedale_core::Lang;
 use dedale_core::engine::Action;
@@ -21,12 +22,16 @@ struct Bench {
 }
 
 fn harness(play: Play) -> Harness<'static, Bench> {
+    harness_sized(play, egui::vec2(800.0, 600.0))
+}
+
+fn harness_sized(play: Play, size: egui::Vec2) -> Harness<'static, Bench> {
     let bench = Bench {
         play,
         desk: Desk::default(),
         sent: Vec::new(),
     };
-    Harness::new_ui_state(
+    Harness::builder().with_size(size).build_ui_state(
         |ui, bench: &mut Bench| {
             let mut cx = Cx {
                 play: &bench.play,
@@ -81,4 +86,31 @@ fn the_browser_back_button_is_named_for_screen_readers() {
         .click();
     harness.run();
     assert_eq!(harness.state().sent, [Action::Back]);
+}
+
+#[test]
+fn the_domain_stays_whole_in_a_narrow_window() {
+    // A phone held upright, or 200 % text: about 300 points across.
+    let harness = harness_sized(
+        shipped_play(1, vec![press("se_connecter")]),
+        egui::vec2(300.0, 700.0),
+    );
+    let domain = harness.get_by_label("www.mesallocs.example").rect();
+    assert!(
+        domain.max.x <= 300.0,
+        "the domain runs out of the window: {domain:?}"
+    );
+}
+
+#[test]
+fn an_address_splits_into_scheme_domain_and_path() {
+    assert_eq!(
+        super::split_address("https://www.mesallocs.example/connexion?etape=2"),
+        ("https://", "www.mesallocs.example", "/connexion?etape=2")
+    );
+    assert_eq!(
+        super::split_address("http://mesalocs-aide.example"),
+        ("http://", "mesalocs-aide.example", "")
+    );
+    assert_eq!(super::split_address("portail"), ("", "portail", ""));
 }
