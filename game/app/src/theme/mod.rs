@@ -66,6 +66,10 @@ fn style(high_contrast: bool) -> egui::Style {
     style.spacing.item_spacing = egui::vec2(10.0, 10.0);
     style.spacing.button_padding = egui::vec2(14.0, 8.0);
     style.spacing.interact_size = egui::vec2(44.0, 36.0);
+    // Boxes and round buttons big enough to see and to hit (egui's 14 points,
+    // with the widgets' rounded corners, made a checkbox look like a radio button).
+    style.spacing.icon_width = 22.0;
+    style.spacing.icon_width_inner = 12.0;
     let mut v = egui::Visuals::light();
     v.override_text_color = Some(p.text);
     v.panel_fill = p.page;
@@ -88,12 +92,17 @@ fn style(high_contrast: bool) -> egui::Style {
         w.bg_stroke = egui::Stroke::new(stroke, p.border);
         w.weak_bg_fill = p.button;
         w.bg_fill = p.button;
-        w.corner_radius = egui::CornerRadius::same(6);
+        // Square enough that a checkbox reads as a box, never as a round button.
+        w.corner_radius = egui::CornerRadius::same(3);
     }
     v.widgets.hovered.weak_bg_fill = p.button_hover;
     v.widgets.hovered.bg_fill = p.button_hover;
     v.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, p.focus);
-    v.widgets.active.bg_stroke = egui::Stroke::new(3.0, p.focus);
+    // The keyboard focus (egui draws a focused widget as "active"): a thick
+    // ring in the focus colour, and the widget grows a little, so a focused
+    // radio button or checkbox is as easy to spot as a focused button.
+    v.widgets.active.bg_stroke = egui::Stroke::new(3.5, p.focus);
+    v.widgets.active.expansion = 2.0;
     // A thick, visible keyboard focus ring.
     v.selection.stroke = egui::Stroke::new(3.0, p.focus);
     // A steady text cursor: easier to find for someone who reads slowly, and
@@ -113,4 +122,67 @@ pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy_egui::egui::{self, Shape, epaint};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::style;
+
+    /// Every shape drawn, nested ones included.
+    fn shapes(output: &egui::FullOutput) -> Vec<Shape> {
+        let mut all = Vec::new();
+        let mut stack: Vec<Shape> = output.shapes.iter().map(|c| c.shape.clone()).collect();
+        while let Some(shape) = stack.pop() {
+            if let Shape::Vec(inner) = shape {
+                stack.extend(inner);
+            } else {
+                all.push(shape);
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn a_checkbox_is_drawn_as_a_square_box() {
+        let mut harness = Harness::new_ui(|ui| {
+            *ui.style_mut() = style(false);
+            let mut ticked = false;
+            ui.checkbox(&mut ticked, "Je certifie sur l'honneur");
+        });
+        harness.run();
+        let boxes: Vec<epaint::RectShape> = shapes(harness.output())
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Rect(r) if r.rect.width() >= 20.0 && r.rect.width() <= 30.0 => Some(r),
+                _ => None,
+            })
+            .collect();
+        assert!(!boxes.is_empty(), "no box of at least 20 points drawn");
+        for b in boxes {
+            assert!(
+                b.corner_radius.nw <= 3,
+                "a box with corners of {} looks round",
+                b.corner_radius.nw
+            );
+        }
+    }
+
+    #[test]
+    fn a_focused_radio_button_has_a_thick_ring() {
+        let mut harness = Harness::new_ui(|ui| {
+            *ui.style_mut() = style(false);
+            let _ = ui.radio(false, "Première demande");
+        });
+        harness.get_by_label("Première demande").focus();
+        harness.run();
+        let ring = shapes(harness.output()).into_iter().any(|s| match s {
+            Shape::Circle(c) => c.radius >= 11.0 && c.stroke.width >= 3.0,
+            _ => false,
+        });
+        assert!(ring, "no thick ring around the focused radio button");
+    }
 }

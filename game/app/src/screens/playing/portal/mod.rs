@@ -107,9 +107,9 @@ impl Browser<'_, '_> {
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         // The domain is what tells the official site from a look-alike:
-                        // it is always shown whole (the line wraps if it must); only the
-                        // path after it may be shortened.
-                        ui.horizontal_wrapped(|ui| {
+                        // it is always shown whole (it wraps if it must); only the path
+                        // after it is shortened, into the room left on the line.
+                        ui.horizontal(|ui| {
                             ui.spacing_mut().item_spacing.x = 0.0;
                             ui.label(
                                 RichText::new(format!("{icon} {word}  "))
@@ -118,7 +118,9 @@ impl Browser<'_, '_> {
                             );
                             let (scheme, host, path) = split_address(address);
                             ui.label(RichText::new(scheme).monospace().color(p.muted));
-                            ui.label(RichText::new(host).monospace().strong());
+                            ui.add(
+                                egui::Label::new(RichText::new(host).monospace().strong()).wrap(),
+                            );
                             if !path.is_empty() {
                                 ui.add(
                                     egui::Label::new(
