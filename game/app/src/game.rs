@@ -72,9 +72,16 @@ impl Play {
 /// *Atelier*, after `actions`, showing what the last one did.
 #[cfg(test)]
 pub(crate) fn shipped_play(seed: u64, actions: Vec<Action>) -> Play {
-    let text = crate::catalog::SHIPPED[0].1;
+    shipped_play_of(0, seed, actions)
+}
+
+/// For unit tests: a run of the shipped scenario `entry` (0: the RSA claim,
+/// 1: the préfecture appointment) in mode *Atelier*.
+#[cfg(test)]
+pub(crate) fn shipped_play_of(entry: usize, seed: u64, actions: Vec<Action>) -> Play {
+    let text = crate::catalog::SHIPPED[entry].1;
     let (scenario, _) =
-        dedale_core::solve::check("rsa", text, dedale_core::solve::Limits::default())
+        dedale_core::solve::check("shipped", text, dedale_core::solve::Limits::default())
             .expect("the shipped scenario is valid");
     let scenario = Arc::new(scenario);
     let (mut session, out) = Session::start(&scenario, EngineSettings::new(seed));
@@ -84,7 +91,7 @@ pub(crate) fn shipped_play(seed: u64, actions: Vec<Action>) -> Play {
     }
     let state = session.into_state();
     Play {
-        entry: 0,
+        entry,
         scenario,
         state,
         last,

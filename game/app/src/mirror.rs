@@ -188,11 +188,42 @@ fn playing(p: &Play, lang: Lang) -> String {
             Block::Heading(t) | Block::Paragraph(t) => esc(t.get(lang)),
             Block::Notice(n) => esc(n.text.get(lang)),
             Block::Button(b) => format!("[{}]", esc(b.label.get(lang))),
+            Block::Choice(c) => {
+                // Every option, by its label, the chosen one marked: a screen-reader
+                // user hears the appointment slots a sighted player sees.
+                let chosen = match st.answers.get(&c.id) {
+                    Some(Answer::Option(o)) => Some(o.as_str()),
+                    _ => None,
+                };
+                let options: String = c
+                    .options
+                    .iter()
+                    .map(|o| {
+                        let mark = if chosen == Some(o.id.as_str()) {
+                            format!(" ({})", esc(s.chosen))
+                        } else {
+                            String::new()
+                        };
+                        format!("<li>{}{mark}</li>", esc(o.label.get(lang)))
+                    })
+                    .collect();
+                format!("{}<ul>{options}</ul>", esc(c.label.get(lang)))
+            }
+            Block::Captcha(c) => {
+                // The text alternative RGAA asks of a captcha: its characters, one by one.
+                let drawn = st.captchas.get(&c.id).map_or("", String::as_str);
+                let spelled: Vec<String> = drawn.chars().map(String::from).collect();
+                format!(
+                    "{} — {} {}",
+                    esc(c.label.get(lang)),
+                    esc(s.captcha_alt),
+                    esc(&spelled.join(" "))
+                )
+            }
             other => {
                 let label = other.label().map_or("", |l| l.get(lang));
                 let id = other.input_id().unwrap_or_default();
                 let value = match st.answers.get(id) {
-                    Some(Answer::Option(o)) => format!(" : {}", esc(o)),
                     Some(Answer::Checked(true)) => " : ✔".into(),
                     Some(Answer::Document(d)) => p
                         .scenario
@@ -300,6 +331,35 @@ mod tests {
             !html.contains("<b>1</b>"),
             "typed text never goes into the mirror"
         );
+    }
+
+    #[test]
+    fn the_mirror_names_every_option_and_spells_the_captcha() {
+        let mut play = crate::game::shipped_play_of(1, 5, Vec::new());
+        let mirror = |play: &Play| {
+            html(
+                Screen::Playing,
+                Some(play),
+                &Catalog::default(),
+                &Report::default(),
+                Lang::Fr,
+            )
+        };
+        play.state.page = "rdv_accueil".into();
+        play.state
+            .answers
+            .insert("motif".into(), Answer::Option("premiere_demande".into()));
+        let page = mirror(&play);
+        assert!(
+            page.contains("<li>Première demande de titre de séjour (choisi)</li>")
+                && page.contains("<li>Renouvellement de titre de séjour</li>"),
+            "{page}"
+        );
+        assert!(!page.contains("premiere_demande"), "no raw id: {page}");
+        play.state.page = "verification".into();
+        play.state.captchas.insert("captcha".into(), "K7PX2".into());
+        let page = mirror(&play);
+        assert!(page.contains("caractères à recopier : K 7 P X 2"), "{page}");
     }
 
     #[test]
