@@ -68,7 +68,7 @@ impl Browser<'_, '_> {
             _ => None,
         };
         if c.list {
-            self.list(ui, c, chosen.as_ref());
+            self.select(ui, c, chosen.as_deref(), l.id);
         } else {
             for (i, o) in c.options.iter().enumerate() {
                 let mut r = ui.radio(chosen.as_ref() == Some(&o.id), o.label.get(lang));
@@ -85,30 +85,7 @@ impl Browser<'_, '_> {
         self.errors_of(ui, &c.id);
     }
 
-    /// A choice drawn as a drop-down list.
-    fn list(&mut self, ui: &mut Ui, c: &Choice, chosen: Option<&String>) {
-        let (s, lang) = (self.cx.s, self.cx.lang);
-        let current = c
-            .options
-            .iter()
-            .find(|o| Some(&o.id) == chosen)
-            .map_or(s.choose, |o| o.label.get(lang));
-        egui::ComboBox::from_id_salt(input_id(&c.id))
-            .selected_text(current)
-            .width(360.0)
-            .show_ui(ui, |ui| {
-                for o in &c.options {
-                    if ui
-                        .selectable_label(chosen == Some(&o.id), o.label.get(lang))
-                        .clicked()
-                    {
-                        self.choose(c, &o.id);
-                    }
-                }
-            });
-    }
-
-    fn choose(&mut self, c: &Choice, option: &str) {
+    pub(super) fn choose(&mut self, c: &Choice, option: &str) {
         self.cx.out.push(Action::Choose {
             field: c.id.clone(),
             option: option.to_string(),

@@ -3,6 +3,7 @@
 //! the engine — inputs, errors beside each one and summarised at the top.
 
 mod inputs;
+mod select;
 mod upload;
 
 use bevy_egui::egui::{self, RichText, Ui};

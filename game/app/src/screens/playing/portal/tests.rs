@@ -114,3 +114,57 @@ fn an_address_splits_into_scheme_domain_and_path() {
     );
     assert_eq!(super::split_address("portail"), ("", "portail", ""));
 }
+
+/// The préfecture's appointment page, whose reason is a drop-down list.
+fn appointment_page() -> Play {
+    let mut play = crate::game::shipped_play_of(1, 2, Vec::new());
+    play.state.page = "rdv_accueil".into();
+    play
+}
+
+fn choose(option: &str) -> Action {
+    Action::Choose {
+        field: "motif".into(),
+        option: option.into(),
+    }
+}
+
+#[test]
+fn the_list_takes_the_focus_on_arrival_and_arrows_change_the_choice_in_place() {
+    let mut harness = harness(appointment_page());
+    harness.run();
+    let list = harness.get_by_role_and_label(Role::ComboBox, "Motif du rendez-vous");
+    assert!(list.is_focused(), "the list has the focus on arrival");
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().sent, [choose("premiere_demande")]);
+    let list = harness.get_by_role_and_label(Role::ComboBox, "Motif du rendez-vous");
+    assert!(list.is_focused(), "ArrowDown does not leave the list");
+}
+
+#[test]
+fn enter_opens_the_list_arrows_move_and_enter_picks_and_closes() {
+    let mut harness = harness(appointment_page());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Renouvellement de titre de séjour")
+            .is_some(),
+        "Enter opens the list"
+    );
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().sent, [choose("renouvellement")]);
+    assert!(
+        harness
+            .query_by_label("Renouvellement de titre de séjour")
+            .is_none(),
+        "the list closes after a choice"
+    );
+    let list = harness.get_by_role_and_label(Role::ComboBox, "Motif du rendez-vous");
+    assert!(list.is_focused(), "the focus stays on the list");
+}
