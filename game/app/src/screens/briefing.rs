@@ -34,7 +34,7 @@ fn draw(
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            widgets::scroll(ui, |ui| {
                 widgets::column(ui, 820.0, |ui| {
                     widgets::title(ui, sc.meta.title.get(lang));
                     widgets::card(ui, &p, |ui| {

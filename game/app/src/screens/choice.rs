@@ -47,7 +47,7 @@ fn draw(
                 }
             });
             ui.add_space(8.0);
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            widgets::scroll(ui, |ui| {
                 for (i, entry) in catalog.entries.iter().enumerate() {
                     match &entry.scenario {
                         Ok(scenario) => {

@@ -41,7 +41,7 @@ fn draw(
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            widgets::scroll(ui, |ui| {
                 widgets::column(ui, 860.0, |ui| {
                     let tone = match d.kind {
                         EndingKind::Success => Tone::Success,

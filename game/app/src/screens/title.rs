@@ -29,7 +29,7 @@ fn draw(
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            widgets::scroll(ui, |ui| {
                 widgets::column(ui, 1000.0, |ui| {
                     widgets::title(ui, "Dédale");
                     ui.label(egui::RichText::new(s.tagline).size(crate::theme::BODY * 1.2));

@@ -89,6 +89,62 @@ pub fn column<R>(ui: &mut Ui, max: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     .inner
 }
 
+/// A vertical scroll area that keeps the keyboard in view: the control that
+/// gets the focus (by Tab, or after an error) is scrolled into sight, and
+/// PageDown and PageUp scroll by a page, as in a browser. At 200 % text
+/// most of a page is below the fold, and egui scrolls for neither.
+pub fn scroll<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let inner = add(ui);
+            keep_focus_in_view(ui);
+            inner
+        })
+        .inner
+}
+
+/// Inside a scroll area's content: scrolls to the widget that has just got
+/// the focus from another one, if it lies in this area, and by a page for
+/// PageDown / PageUp.
+fn keep_focus_in_view(ui: &mut Ui) {
+    let page = ui.clip_rect().height() * 0.9;
+    let (down, up) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::PageDown),
+            i.key_pressed(egui::Key::PageUp),
+        )
+    });
+    if down {
+        ui.scroll_with_delta(egui::vec2(0.0, -page));
+    }
+    if up {
+        ui.scroll_with_delta(egui::vec2(0.0, page));
+    }
+    let focused = ui.memory(|m| m.focused());
+    let seen_id = ui.id().with("focus-suivi");
+    let seen = ui
+        .data(|d| d.get_temp::<Option<egui::Id>>(seen_id))
+        .flatten();
+    if focused == seen {
+        return;
+    }
+    ui.data_mut(|d| d.insert_temp(seen_id, focused));
+    // A focus given from nowhere is a screen's arrival on its main control:
+    // the screen keeps showing its top, where the reading starts.
+    if seen.is_none() {
+        return;
+    }
+    let content = ui.min_rect();
+    if let Some(rect) = focused
+        .and_then(|id| ui.ctx().read_response(id))
+        .map(|r| r.rect)
+        .filter(|r| content.contains_rect(*r))
+    {
+        ui.scroll_to_rect(rect.expand(8.0), None);
+    }
+}
+
 pub fn card<R>(ui: &mut Ui, p: &Palette, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::Frame::new()
         .fill(p.page)
@@ -108,6 +164,50 @@ mod tests {
     use egui_kittest::kittest::Queryable;
 
     use super::*;
+
+    #[test]
+    fn tab_scrolls_the_focused_control_into_view() {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(400.0, 300.0))
+            .build_ui(|ui| {
+                scroll(ui, |ui| {
+                    for i in 0..30 {
+                        let _ = ui.button(format!("Bouton {i}"));
+                    }
+                });
+            });
+        harness.run();
+        for _ in 0..20 {
+            harness.key_press(egui::Key::Tab);
+            harness.run();
+        }
+        let focused = harness.get_by_label("Bouton 19");
+        assert!(focused.is_focused());
+        let rect = focused.rect();
+        assert!(
+            rect.min.y >= 0.0 && rect.max.y <= 300.0,
+            "the focused button is out of sight: {rect:?}"
+        );
+    }
+
+    #[test]
+    fn page_down_scrolls_by_a_page() {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(400.0, 300.0))
+            .build_ui(|ui| {
+                scroll(ui, |ui| {
+                    for i in 0..30 {
+                        ui.label(format!("Ligne {i}"));
+                    }
+                });
+            });
+        harness.run();
+        let before = harness.get_by_label("Ligne 0").rect().min.y;
+        harness.key_press(egui::Key::PageDown);
+        harness.run();
+        let after = harness.get_by_label("Ligne 0").rect().min.y;
+        assert!(after < before - 200.0, "{before} → {after}");
+    }
 
     #[test]
     fn a_column_never_overflows_a_narrow_window() {

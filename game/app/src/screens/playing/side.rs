@@ -26,14 +26,12 @@ impl Side<'_, '_> {
         }
         tabs(ui, cx);
         ui.separator();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| match cx.desk.tab {
-                Tab::Folder => folder(ui, cx),
-                Tab::Phone => inbox(ui, cx, Device::Phone),
-                Tab::Mail => inbox(ui, cx, Device::Mail),
-                Tab::Dialogue => dialogue(ui, cx),
-            });
+        widgets::scroll(ui, |ui| match cx.desk.tab {
+            Tab::Folder => folder(ui, cx),
+            Tab::Phone => inbox(ui, cx, Device::Phone),
+            Tab::Mail => inbox(ui, cx, Device::Mail),
+            Tab::Dialogue => dialogue(ui, cx),
+        });
     }
 }
 

@@ -56,7 +56,7 @@ fn draw(
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(p.faint).inner_margin(24))
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            widgets::scroll(ui, |ui| {
                 widgets::column(ui, 1000.0, |ui| {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         let back = widgets::secondary(ui, s.back);

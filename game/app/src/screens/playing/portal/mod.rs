@@ -44,9 +44,7 @@ impl Browser<'_, '_> {
                     .inner_margin(egui::Margin::symmetric(28, 18))
                     .show(ui, |ui| {
                         ui.set_min_size(ui.available_size());
-                        egui::ScrollArea::vertical()
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| self.page(ui, page));
+                        widgets::scroll(ui, |ui| self.page(ui, page));
                     });
             });
     }
