@@ -44,7 +44,7 @@ async function open() {
       });
     // The incidents met so far in the run under way, from the game's saved run.
     window.dedaleIncidents = () =>
-      (JSON.parse(localStorage.getItem("dedale.partie") ?? "null")?.state.events ?? []).filter((e) => e.kind.Incident).length;
+      (JSON.parse(localStorage.getItem("dedale.partie") ?? "null")?.state.events ?? []).filter((e) => e.event === "incident").length;
   });
   const problems = [];
   page.on("console", (message) => {
