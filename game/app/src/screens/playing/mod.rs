@@ -200,28 +200,7 @@ fn draw(
         out: Vec::new(),
     };
     let mut root = root_ui(&ctx, "desk");
-    egui::Panel::top("top")
-        .frame(egui::Frame::new().fill(p.chrome).inner_margin(8))
-        .show(&mut root, |ui| {
-            top::Bar {
-                cx: &mut cx,
-                settings: &mut settings,
-                clock: &mut clock,
-            }
-            .ui(ui);
-        });
-    let side_width = (ctx.viewport_rect().width() * 0.34).clamp(300.0, 520.0);
-    egui::Panel::right("side")
-        .exact_size(side_width)
-        .frame(egui::Frame::new().fill(p.faint).inner_margin(10))
-        .show(&mut root, |ui| side::Side { cx: &mut cx }.ui(ui));
-    egui::CentralPanel::default()
-        .frame(
-            egui::Frame::new()
-                .fill(egui::Color32::TRANSPARENT)
-                .inner_margin(16),
-        )
-        .show(&mut root, |ui| portal::Browser { cx: &mut cx }.ui(ui));
+    panels(&mut root, &mut cx, &mut settings, &mut clock);
     if clock.paused {
         top::pause_overlay(&ctx, s, &p, &mut clock);
     }
@@ -239,6 +218,37 @@ fn draw(
         ctx.request_repaint();
     }
     Ok(())
+}
+
+/// The desk's three panels: the bar on top, the folder and phone on the
+/// right (a fixed third of the width: not resizable, since a resize handle
+/// is an invisible stop for the Tab key), and the browser in the middle.
+fn panels(root: &mut egui::Ui, cx: &mut Cx, settings: &mut Settings, clock: &mut Clock) {
+    let p = cx.p;
+    egui::Panel::top("top")
+        .frame(egui::Frame::new().fill(p.chrome).inner_margin(8))
+        .resizable(false)
+        .show(root, |ui| {
+            top::Bar {
+                cx,
+                settings,
+                clock,
+            }
+            .ui(ui);
+        });
+    let side_width = (root.ctx().viewport_rect().width() * 0.34).clamp(300.0, 520.0);
+    egui::Panel::right("side")
+        .exact_size(side_width)
+        .resizable(false)
+        .frame(egui::Frame::new().fill(p.faint).inner_margin(10))
+        .show(root, |ui| side::Side { cx }.ui(ui));
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(egui::Color32::TRANSPARENT)
+                .inner_margin(16),
+        )
+        .show(root, |ui| portal::Browser { cx }.ui(ui));
 }
 
 #[cfg(test)]
@@ -264,5 +274,66 @@ mod tests {
             Duration::from_secs(1),
             "never less than a second"
         );
+    }
+
+    #[test]
+    fn the_tab_key_stops_only_on_named_controls_of_the_desk() {
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::{NodeT, Queryable, by};
+
+        struct Whole {
+            play: Play,
+            desk: Desk,
+            settings: Settings,
+            clock: Clock,
+        }
+        let play = crate::game::shipped_play(
+            1,
+            vec![Action::Press {
+                button: "se_connecter".into(),
+            }],
+        );
+        let whole = Whole {
+            play,
+            desk: Desk::default(),
+            settings: Settings::default(),
+            clock: Clock::default(),
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(
+                |ui, w: &mut Whole| {
+                    let mut cx = Cx {
+                        play: &w.play,
+                        desk: &mut w.desk,
+                        s: crate::i18n::strings(Lang::Fr),
+                        p: Palette::get(false),
+                        lang: Lang::Fr,
+                        now: 0.0,
+                        out: Vec::new(),
+                    };
+                    panels(ui, &mut cx, &mut w.settings, &mut w.clock);
+                },
+                whole,
+            );
+        harness.run();
+        let mut stops = Vec::new();
+        for _ in 0..30 {
+            harness.key_press(egui::Key::Tab);
+            harness.run();
+            let focused: Vec<String> = harness
+                .root()
+                .query_all(by())
+                .filter(|n| n.is_focused())
+                .map(|n| n.accesskit_node().label().unwrap_or_default())
+                .collect();
+            stops.push(focused.join(" "));
+        }
+        assert!(
+            stops.iter().all(|label| !label.trim().is_empty()),
+            "a Tab stop with no name: {stops:?}"
+        );
+        assert!(stops.iter().any(|l| l == "Page précédente"), "{stops:?}");
+        assert!(stops.iter().any(|l| l == "Numéro de sécurité sociale"));
     }
 }
