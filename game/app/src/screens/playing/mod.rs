@@ -41,6 +41,20 @@ pub struct Desk {
     focus_page: bool,
     /// Seconds (of `Time`) when a message last arrived, for the phone's animation.
     arrived_at: Option<f64>,
+    /// The folder's control to give the keyboard focus to on the next frame:
+    /// the way back once a document opens, the document's button once it
+    /// closes; the button pressed has disappeared, and without this the next
+    /// Tab would start again at the top of the desk.
+    focus_folder: Option<FolderFocus>,
+}
+
+/// Where the keyboard goes in the folder after a document opens or closes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum FolderFocus {
+    /// The "all documents" button above an open document.
+    Back,
+    /// This document's button in the list.
+    Document(String),
 }
 
 /// Opens what an action looks at, as a player who clicked it would see it.
@@ -335,5 +349,56 @@ mod tests {
         );
         assert!(stops.iter().any(|l| l == "Page précédente"), "{stops:?}");
         assert!(stops.iter().any(|l| l == "Numéro de sécurité sociale"));
+    }
+
+    #[test]
+    fn opening_and_closing_a_document_keeps_the_keyboard_in_the_folder() {
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::Queryable;
+
+        struct Whole {
+            play: Play,
+            desk: Desk,
+            settings: Settings,
+            clock: Clock,
+        }
+        let whole = Whole {
+            play: crate::game::shipped_play(1, Vec::new()),
+            desk: Desk::default(),
+            settings: Settings::default(),
+            clock: Clock::default(),
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(
+                |ui, w: &mut Whole| {
+                    let mut cx = Cx {
+                        play: &w.play,
+                        desk: &mut w.desk,
+                        s: crate::i18n::strings(Lang::Fr),
+                        p: Palette::get(false),
+                        lang: Lang::Fr,
+                        now: 0.0,
+                        out: Vec::new(),
+                    };
+                    panels(ui, &mut cx, &mut w.settings, &mut w.clock);
+                },
+                whole,
+            );
+        harness.run();
+        harness.get_by_label("📄 Carte Vitale").focus();
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness.get_by_label("⬅ Tous les documents").is_focused(),
+            "the way back has the focus once the document is open"
+        );
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness.get_by_label("📄 Carte Vitale").is_focused(),
+            "the document's button has the focus again once it is closed"
+        );
     }
 }

@@ -6,7 +6,7 @@ use dedale_core::Lang;
 use dedale_core::engine::{Action, Feedback};
 use dedale_core::model::{Device, Mode};
 
-use super::{Cx, Tab};
+use super::{Cx, FolderFocus, Tab};
 use crate::game::Play;
 use crate::theme::palette::Palette;
 use crate::theme::{BODY, widgets};
@@ -147,7 +147,13 @@ fn folder(ui: &mut Ui, cx: &mut Cx) {
         .clone()
         .and_then(|d| play.scenario.document(&d))
     {
-        if widgets::secondary(ui, &format!("⬅ {}", s.all_documents)).clicked() {
+        let back = widgets::secondary(ui, &format!("⬅ {}", s.all_documents));
+        if desk.focus_folder == Some(FolderFocus::Back) {
+            desk.focus_folder = None;
+            back.request_focus();
+        }
+        if back.clicked() {
+            desk.focus_folder = Some(FolderFocus::Document(doc.id.clone()));
             desk.document = None;
         }
         super::documents::draw(ui, doc, lang, p);
@@ -156,10 +162,14 @@ fn folder(ui: &mut Ui, cx: &mut Cx) {
     widgets::muted(ui, p, s.folder_help);
     for d in &play.scenario.persona.documents {
         let text = RichText::new(format!("📄 {}", d.title.get(lang))).size(BODY);
-        if ui
-            .add(egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 44.0)))
-            .clicked()
-        {
+        let button =
+            ui.add(egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 44.0)));
+        if desk.focus_folder.as_ref() == Some(&FolderFocus::Document(d.id.clone())) {
+            desk.focus_folder = None;
+            button.request_focus();
+        }
+        if button.clicked() {
+            desk.focus_folder = Some(FolderFocus::Back);
             desk.document = Some(d.id.clone());
             out.push(Action::OpenDocument {
                 document: d.id.clone(),
