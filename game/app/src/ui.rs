@@ -61,13 +61,76 @@ fn drop_unchanged_modifiers(
     }
 }
 
+/// bevy_egui gives every key of a frame the modifiers held at the frame's
+/// end, so a quick Shift+Tab, Shift released within one frame (a slow frame,
+/// in software rendering on an old laptop), reached egui as Tab, and the
+/// focus went forward instead of back. Each Tab press gets the Shift state
+/// of its own moment, read from the keyboard's messages in order.
+fn shift_of_each_tab(
+    mut keys: MessageReader<bevy::input::keyboard::KeyboardInput>,
+    mut lost: MessageReader<bevy::input::keyboard::KeyboardFocusLost>,
+    mut held: Local<bool>,
+    mut contexts: Query<&mut bevy_egui::EguiInput>,
+) {
+    // Keys held when the window lost the focus are released for us too.
+    if lost.read().count() > 0 {
+        *held = false;
+    }
+    let tabs = shifts_at_tabs(
+        keys.read()
+            .map(|k| (k.logical_key.clone(), k.state.is_pressed())),
+        &mut held,
+    );
+    if tabs.is_empty() {
+        return;
+    }
+    for mut input in &mut contexts {
+        give_shifts(&mut input.events, &tabs);
+    }
+}
+
+/// Whether Shift was held at each Tab press, in order; `held` carries the
+/// Shift state from one frame to the next.
+fn shifts_at_tabs(
+    keys: impl Iterator<Item = (bevy::input::keyboard::Key, bool)>,
+    held: &mut bool,
+) -> Vec<bool> {
+    use bevy::input::keyboard::Key;
+    let mut tabs = Vec::new();
+    for (key, pressed) in keys {
+        match key {
+            Key::Shift => *held = pressed,
+            Key::Tab if pressed => tabs.push(*held),
+            _ => {}
+        }
+    }
+    tabs
+}
+
+/// Gives the egui Tab presses of a frame, in order, the Shift state of their moment.
+fn give_shifts(events: &mut [bevy_egui::egui::Event], shifts: &[bool]) {
+    let mut shifts = shifts.iter();
+    for event in events {
+        if let bevy_egui::egui::Event::Key {
+            key: bevy_egui::egui::Key::Tab,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+            && let Some(&shift) = shifts.next()
+        {
+            modifiers.shift = shift;
+        }
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FreshScreen>()
         .add_systems(Update, mark_fresh)
         .add_systems(EguiPrimaryContextPass, settle_after_input.after(UiSet))
         .add_systems(
             PreUpdate,
-            drop_unchanged_modifiers
+            (drop_unchanged_modifiers, shift_of_each_tab)
                 .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
                 .before(bevy_egui::EguiPreUpdateSet::BeginPass),
         );
@@ -77,4 +140,53 @@ pub(super) fn plugin(app: &mut App) {
 /// What every screen needs to draw: the strings of the language and the palette.
 pub(crate) fn look(settings: &Settings) -> (&'static Strings, Palette) {
     (strings(settings.lang), Palette::get(settings.high_contrast))
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy::input::keyboard::Key;
+    use bevy_egui::egui;
+
+    use super::*;
+
+    fn tab(shift: bool) -> egui::Event {
+        egui::Event::Key {
+            key: egui::Key::Tab,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers {
+                shift,
+                ..egui::Modifiers::NONE
+            },
+        }
+    }
+
+    #[test]
+    fn a_quick_shift_tab_within_one_frame_stays_a_shift_tab() {
+        // Shift down, Tab, Shift up, then a plain Tab, all in one frame: at
+        // the frame's end Shift is up, and bevy_egui wrote both Tabs without it.
+        let mut held = false;
+        let keys = [
+            (Key::Shift, true),
+            (Key::Tab, true),
+            (Key::Tab, false),
+            (Key::Shift, false),
+            (Key::Tab, true),
+        ];
+        let shifts = shifts_at_tabs(keys.into_iter(), &mut held);
+        assert_eq!(shifts, [true, false]);
+        let mut events = vec![tab(false), tab(false)];
+        give_shifts(&mut events, &shifts);
+        assert_eq!(events, [tab(true), tab(false)]);
+        assert!(!held);
+    }
+
+    #[test]
+    fn shift_held_across_frames_is_remembered() {
+        let mut held = false;
+        let _ = shifts_at_tabs([(Key::Shift, true)].into_iter(), &mut held);
+        let shifts = shifts_at_tabs([(Key::Tab, true)].into_iter(), &mut held);
+        assert_eq!(shifts, [true]);
+    }
 }
