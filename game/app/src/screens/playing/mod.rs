@@ -290,30 +290,22 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_tab_key_stops_only_on_named_controls_of_the_desk() {
-        use egui_kittest::Harness;
-        use egui_kittest::kittest::{NodeT, Queryable, by};
+    /// The whole desk of a run, drawn by `panels` in a kittest harness.
+    struct Whole {
+        play: Play,
+        desk: Desk,
+        settings: Settings,
+        clock: Clock,
+    }
 
-        struct Whole {
-            play: Play,
-            desk: Desk,
-            settings: Settings,
-            clock: Clock,
-        }
-        let play = crate::game::shipped_play(
-            1,
-            vec![Action::Press {
-                button: "se_connecter".into(),
-            }],
-        );
+    fn desk_harness(play: Play) -> egui_kittest::Harness<'static, Whole> {
         let whole = Whole {
             play,
             desk: Desk::default(),
             settings: Settings::default(),
             clock: Clock::default(),
         };
-        let mut harness = Harness::builder()
+        egui_kittest::Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .build_ui_state(
                 |ui, w: &mut Whole| {
@@ -329,7 +321,20 @@ mod tests {
                     panels(ui, &mut cx, &mut w.settings, &mut w.clock);
                 },
                 whole,
-            );
+            )
+    }
+
+    #[test]
+    fn the_tab_key_stops_only_on_named_controls_of_the_desk() {
+        use egui_kittest::kittest::{NodeT, Queryable, by};
+
+        let play = crate::game::shipped_play(
+            1,
+            vec![Action::Press {
+                button: "se_connecter".into(),
+            }],
+        );
+        let mut harness = desk_harness(play);
         harness.run();
         let mut stops = Vec::new();
         for _ in 0..30 {
@@ -353,38 +358,9 @@ mod tests {
 
     #[test]
     fn opening_and_closing_a_document_keeps_the_keyboard_in_the_folder() {
-        use egui_kittest::Harness;
         use egui_kittest::kittest::Queryable;
 
-        struct Whole {
-            play: Play,
-            desk: Desk,
-            settings: Settings,
-            clock: Clock,
-        }
-        let whole = Whole {
-            play: crate::game::shipped_play(1, Vec::new()),
-            desk: Desk::default(),
-            settings: Settings::default(),
-            clock: Clock::default(),
-        };
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_ui_state(
-                |ui, w: &mut Whole| {
-                    let mut cx = Cx {
-                        play: &w.play,
-                        desk: &mut w.desk,
-                        s: crate::i18n::strings(Lang::Fr),
-                        p: Palette::get(false),
-                        lang: Lang::Fr,
-                        now: 0.0,
-                        out: Vec::new(),
-                    };
-                    panels(ui, &mut cx, &mut w.settings, &mut w.clock);
-                },
-                whole,
-            );
+        let mut harness = desk_harness(crate::game::shipped_play(1, Vec::new()));
         harness.run();
         harness.get_by_label("📄 Carte Vitale").focus();
         harness.run();
