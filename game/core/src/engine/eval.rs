@@ -43,21 +43,15 @@ impl Session<'_> {
         }
     }
 
-    /// Whether a typed value and a printed fact are the same value for this field's rule
-    /// (an IBAN typed without spaces matches the RIB that prints them).
+    /// Whether a typed value and a printed fact (or another answer) are the
+    /// same value for this field's rule (an IBAN typed without spaces matches
+    /// the RIB that prints them); `rules::same_value` says what each kind forgives.
     pub(super) fn same_value(&self, field: &str, typed: &str, fact: &str) -> bool {
-        let kind = match self.scenario.input(field) {
-            Some((_, crate::model::Block::Field(f))) => &f.kind,
-            _ => return typed.trim() == fact.trim(),
+        let (kind, secret) = match self.scenario.input(field) {
+            Some((_, crate::model::Block::Field(f))) => (&f.kind, f.secret),
+            _ => (&crate::rules::FieldKind::Text, false),
         };
-        let today = self.state.today;
-        match (
-            crate::rules::check(kind, typed.trim(), today),
-            crate::rules::check(kind, fact.trim(), today),
-        ) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => typed.trim() == fact.trim(),
-        }
+        crate::rules::same_value(kind, secret, typed, fact, self.state.today)
     }
 
     /// Applies effects in order.

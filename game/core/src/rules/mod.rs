@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 mod caf;
+mod compare;
 mod date;
 mod email;
 mod error;
@@ -23,6 +24,7 @@ mod phone;
 mod postal;
 mod tax;
 
+pub use compare::same_value;
 pub use date::Date;
 pub use error::ErrorKind;
 pub use password::password_checklist;
