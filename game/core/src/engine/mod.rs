@@ -226,3 +226,5 @@ impl<'s> Session<'s> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_logic;

@@ -372,6 +372,7 @@ impl Checker<'_> {
                 .documents
                 .iter()
                 .flat_map(|d| d.lines.iter().filter_map(|l| l.fact.as_deref()))
+                .chain(s.persona.derived.iter().map(|d| d.id.as_str()))
                 .collect(),
             What::Line => s
                 .pages

@@ -153,6 +153,8 @@ pub enum Problem {
     },
     /// The solver stopped before exploring everything.
     Bounded(usize),
+    /// A derived fact, a comparison, a counter or a block's `when` is wrong.
+    Logic(super::LogicProblem),
 }
 
 impl Problem {
@@ -249,6 +251,7 @@ impl Problem {
                 "impasse sur la page `{page}` : de là, aucune fin ne peut être atteinte ; chemin le plus court : {}",
                 path.join(" ; ")
             ),
+            Problem::Logic(p) => p.fr(),
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
@@ -337,6 +340,7 @@ impl Problem {
                 "dead end on page `{page}`: no ending can be reached from there; shortest way there: {}",
                 path.join("; ")
             ),
+            Problem::Logic(p) => p.en(),
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),

@@ -4,10 +4,12 @@
 //! position, never silently ignored. `scenarios/README.md` documents each
 //! element for trainers; its examples are checked by the test suite.
 
+mod derived;
 mod ending;
 mod page;
 mod persona;
 
+pub use derived::{DeriveError, compute};
 pub use ending::{Debrief, Ending, EndingKind};
 pub use page::{
     Block, Button, ButtonStyle, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint,
@@ -15,7 +17,8 @@ pub use page::{
     Upload,
 };
 pub use persona::{
-    Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message, Persona,
+    Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message,
+    Persona,
 };
 
 use serde::{Deserialize, Serialize};
@@ -171,6 +174,7 @@ struct Index {
     pages: HashMap<String, usize>,
     endings: HashMap<String, usize>,
     inputs: HashMap<String, (usize, usize)>,
+    derived: HashMap<String, String>,
 }
 
 impl Scenario {
@@ -187,6 +191,9 @@ impl Scenario {
         }
         for (e, ending) in self.endings.iter().enumerate() {
             index.endings.entry(ending.id.clone()).or_insert(e);
+        }
+        for (id, value) in derived::all(self) {
+            index.derived.entry(id).or_insert(value);
         }
         self.index = index;
     }
@@ -268,8 +275,15 @@ impl Scenario {
         self.persona.documents.iter().find(|d| d.id == id)
     }
 
-    /// The value of a fact, as printed on the document that holds it.
+    /// The value of a fact, as printed on the document that holds it, or as
+    /// computed when it is derived (see [`Derived`]).
     pub fn fact(&self, id: &str) -> Option<&str> {
+        self.printed_fact(id)
+            .or_else(|| self.index.derived.get(id).map(String::as_str))
+    }
+
+    /// The value of a fact printed on a document (not a derived one).
+    pub fn printed_fact(&self, id: &str) -> Option<&str> {
         self.persona
             .documents
             .iter()

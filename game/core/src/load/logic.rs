@@ -1,0 +1,72 @@
+//! Problems with what a scenario computes and compares: derived facts,
+//! fields that repeat another (`same_as`), counters, blocks shown under a
+//! condition. Kept apart from `problem.rs` so each part reads on its own.
+
+use crate::model::DeriveError;
+
+/// A problem with a derived fact, a comparison, a counter or a block's `when`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogicProblem {
+    /// A derived fact's name is already the name of a fact.
+    DerivedClash(String),
+    /// A derived fact cannot be computed from its source.
+    DerivedInvalid {
+        /// The derived fact.
+        id: String,
+        /// Why.
+        error: DeriveError,
+    },
+}
+
+impl LogicProblem {
+    /// The message in French.
+    pub fn fr(&self) -> String {
+        match self {
+            LogicProblem::DerivedClash(id) => format!(
+                "le fait calculé `{id}` porte le nom d'un fait déjà imprimé sur un document : choisissez un autre nom"
+            ),
+            LogicProblem::DerivedInvalid { id, error } => {
+                let why = match error {
+                    DeriveError::Nothing => "`Last(0)` ou `First(0)` ne garde rien : écrivez 1 ou plus".to_string(),
+                    DeriveError::TooShort { wanted, has } => format!(
+                        "la valeur d'origine n'a que {has} caractère{} (sans les espaces), moins que les {wanted} demandés",
+                        if *has > 1 { "s" } else { "" }
+                    ),
+                    DeriveError::NotADate => {
+                        "`PlusDays` ne s'applique qu'à une date écrite jj/mm/aaaa, par exemple 14/07/2026".to_string()
+                    }
+                    DeriveError::OutOfRange => "la date obtenue sort des années 1 à 9999".to_string(),
+                };
+                format!("le fait calculé `{id}` ne peut pas être calculé : {why}")
+            }
+        }
+    }
+
+    /// The message in English.
+    pub fn en(&self) -> String {
+        match self {
+            LogicProblem::DerivedClash(id) => format!(
+                "derived fact `{id}` has the name of a fact printed on a document: choose another name"
+            ),
+            LogicProblem::DerivedInvalid { id, error } => {
+                let why = match error {
+                    DeriveError::Nothing => {
+                        "`Last(0)` or `First(0)` keeps nothing: write 1 or more".to_string()
+                    }
+                    DeriveError::TooShort { wanted, has } => format!(
+                        "the source value has only {has} character{} (spaces left out), fewer than the {wanted} asked for",
+                        if *has == 1 { "" } else { "s" }
+                    ),
+                    DeriveError::NotADate => {
+                        "`PlusDays` applies only to a date written dd/mm/yyyy, such as 14/07/2026"
+                            .to_string()
+                    }
+                    DeriveError::OutOfRange => {
+                        "the date falls outside the years 1 to 9999".to_string()
+                    }
+                };
+                format!("derived fact `{id}` cannot be computed: {why}")
+            }
+        }
+    }
+}

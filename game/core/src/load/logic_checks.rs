@@ -1,0 +1,77 @@
+//! Checks of what a scenario computes and compares: derived facts, fields
+//! that repeat another, counters, blocks shown under a condition. Run after
+//! the structural checks of `checks.rs`, with the same positions.
+
+use super::{Diagnostic, Locator, LogicProblem, Pos, Problem, Severity, What, nearest};
+use crate::model::{Scenario, compute};
+
+/// Runs every check of this file.
+pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
+    let mut c = Logic {
+        s,
+        loc,
+        out: Vec::new(),
+    };
+    c.derived();
+    c.out
+}
+
+struct Logic<'a> {
+    s: &'a Scenario,
+    loc: &'a Locator,
+    out: Vec<Diagnostic>,
+}
+
+impl Logic<'_> {
+    fn push(&mut self, (line, column): Pos, severity: Severity, problem: Problem) {
+        self.out.push(Diagnostic {
+            line,
+            column,
+            severity,
+            problem,
+        });
+    }
+
+    fn error(&mut self, pos: Pos, problem: LogicProblem) {
+        self.push(pos, Severity::Error, Problem::Logic(problem));
+    }
+
+    fn def(&self, id: &str) -> Pos {
+        self.loc.definition(id).unwrap_or((1, 1))
+    }
+
+    /// Every derived fact comes from a known fact, has a name of its own,
+    /// and can be computed.
+    fn derived(&mut self) {
+        let s = self.s;
+        let printed: Vec<&str> = s
+            .persona
+            .documents
+            .iter()
+            .flat_map(|d| d.lines.iter().filter_map(|l| l.fact.as_deref()))
+            .collect();
+        let mut known: Vec<&str> = printed.clone();
+        for d in &s.persona.derived {
+            if printed.contains(&d.id.as_str()) {
+                self.error(self.def(&d.id), LogicProblem::DerivedClash(d.id.clone()));
+            }
+            let source = if known.contains(&d.from.as_str()) {
+                s.fact(&d.from)
+            } else {
+                let hint = nearest(&d.from, known.iter().copied());
+                let pos = self.loc.reference(&d.id, &d.from, &["from"]);
+                let problem = Problem::Unknown(What::Fact, d.from.clone(), hint);
+                self.push(pos, Severity::Error, problem);
+                None
+            };
+            if let Some(Err(error)) = source.map(|v| compute(v, d.compute)) {
+                let problem = LogicProblem::DerivedInvalid {
+                    id: d.id.clone(),
+                    error,
+                };
+                self.error(self.def(&d.id), problem);
+            }
+            known.push(&d.id);
+        }
+    }
+}

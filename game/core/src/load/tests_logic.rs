@@ -1,0 +1,80 @@
+//! The checks of `logic_checks.rs` on broken copies of `compte.ron`: each
+//! problem is found, at its place, with a suggestion where one is close.
+
+use super::{Report, Severity, load_with_warnings};
+use crate::Lang;
+
+const COMPTE: &str = include_str!("../../tests/fixtures/compte.ron");
+
+/// `compte.ron` with `from` replaced by `to` (which must be in the file).
+fn broken(from: &str, to: &str) -> Report {
+    assert!(COMPTE.contains(from), "{from}");
+    match load_with_warnings("compte.ron", &COMPTE.replacen(from, to, 1)) {
+        Ok((_, report)) | Err(report) => report,
+    }
+}
+
+/// The one message of a report, French and English, with its line.
+fn only(report: &Report) -> (usize, Severity, String, String) {
+    let d: Vec<_> = report.diagnostics.iter().collect();
+    assert_eq!(d.len(), 1, "{}", report.render(Lang::Fr));
+    let d = d[0];
+    (
+        d.line,
+        d.severity,
+        d.problem.message(Lang::Fr),
+        d.problem.message(Lang::En),
+    )
+}
+
+fn line_of(text: &str) -> usize {
+    COMPTE
+        .lines()
+        .position(|l| l.contains(text))
+        .map_or(0, |i| i + 1)
+}
+
+#[test]
+fn the_fixture_checks_and_solves_without_a_warning() {
+    let limits = crate::solve::Limits::default();
+    let (_, report) = crate::solve::check("compte.ron", COMPTE, limits).expect("checks");
+    assert!(report.diagnostics.is_empty(), "{}", report.render(Lang::Fr));
+}
+
+#[test]
+fn a_misspelt_source_fact_is_suggested() {
+    let report = broken("from: \"iban\"", "from: \"ibann\"");
+    let (line, severity, fr, en) = only(&report);
+    assert_eq!(line, line_of("id: \"iban_fin\", from"));
+    assert_eq!(severity, Severity::Error);
+    assert_eq!(fr, "fait `ibann` inconnu ; vouliez-vous dire `iban` ?");
+    assert_eq!(en, "unknown fact `ibann`; did you mean `iban`?");
+}
+
+#[test]
+fn a_derived_fact_that_cannot_be_computed_says_why() {
+    let (_, _, fr, en) = only(&broken("Last(7)", "Last(40)"));
+    assert_eq!(
+        fr,
+        "le fait calculé `iban_fin` ne peut pas être calculé : la valeur d'origine n'a que 27 caractères (sans les espaces), moins que les 40 demandés"
+    );
+    assert!(
+        en.starts_with("derived fact `iban_fin` cannot be computed"),
+        "{en}"
+    );
+    let (_, _, fr, _) = only(&broken("from: \"date_courrier\"", "from: \"nir\""));
+    assert!(fr.contains("jj/mm/aaaa"), "{fr}");
+}
+
+#[test]
+fn a_derived_fact_cannot_take_a_printed_facts_name() {
+    let report = broken("(id: \"iban_fin\"", "(id: \"iban\"");
+    let first = report.lines(Lang::Fr).join("\n");
+    assert!(
+        first.starts_with(&format!(
+            "compte.ron:{}:18: le fait calculé `iban` porte le nom d'un fait",
+            line_of("compute: Last(7)")
+        )),
+        "{first}"
+    );
+}
