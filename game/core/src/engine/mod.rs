@@ -11,6 +11,7 @@ mod eval;
 mod event;
 mod feedback;
 mod press;
+mod repeat;
 mod state;
 
 pub use dice::{Dice, ForcedDice};

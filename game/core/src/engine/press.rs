@@ -110,6 +110,9 @@ impl Session<'_> {
                         {
                             return Some(ErrorKind::Mismatch);
                         }
+                        if let Some(error) = self.repeat_error(f, &normal) {
+                            return Some(error);
+                        }
                         self.state
                             .answers
                             .insert(id.to_string(), Answer::Text(normal));

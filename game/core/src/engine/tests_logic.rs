@@ -39,6 +39,19 @@ fn created(s: &Scenario) -> Session<'_> {
     session.act(fill("nir", "295109912611193"));
     session.act(fill("iban_fin", "7890 189"));
     session.act(fill("reference", "71054028139"));
+    session.act(fill("mdp", "Labyrinthe-2026"));
+    session.act(fill("mdp_confirmation", "Labyrinthe-2026"));
+    session
+}
+
+/// Creates the account and logs in with the password chosen.
+fn logged_in(s: &Scenario) -> Session<'_> {
+    let mut session = created(s);
+    session.act(press("creer"));
+    session.act(fill("identifiant", "2 95 10 99 126 111 93"));
+    session.act(fill("mot_de_passe", "Labyrinthe-2026"));
+    session.act(press("se_connecter"));
+    assert_eq!(session.state().page, "echeance");
     session
 }
 
@@ -62,7 +75,8 @@ fn a_derived_fact_is_asked_for_like_a_printed_one() {
     );
     session.act(fill("iban_fin", " 789 0189"));
     session.act(press("creer"));
-    assert_eq!(session.state().page, "echeance");
+    assert_eq!(session.state().page, "connexion");
+    let mut session = logged_in(&s);
     session.act(fill("date_limite", "22/12/2026"));
     session.act(press("valider"));
     assert_eq!(
@@ -89,7 +103,7 @@ fn a_text_fact_matches_whatever_its_spaces_dots_and_capitals() {
         let mut session = created(&s);
         session.act(fill("reference", typed));
         session.act(press("creer"));
-        assert_eq!(session.state().page, "echeance", "{typed}");
+        assert_eq!(session.state().page, "connexion", "{typed}");
     }
     let mut session = created(&s);
     session.act(fill("reference", "7105 4028 138"));
@@ -98,4 +112,62 @@ fn a_text_fact_matches_whatever_its_spaces_dots_and_capitals() {
         errors(&session),
         vec![("reference".to_string(), ErrorKind::Mismatch)]
     );
+}
+
+#[test]
+fn a_confirmation_must_repeat_the_first_value_exactly() {
+    let s = compte();
+    let mut session = created(&s);
+    session.act(fill("mdp_confirmation", "labyrinthe-2026"));
+    session.act(press("creer"));
+    assert_eq!(
+        errors(&session),
+        vec![(
+            "mdp_confirmation".to_string(),
+            ErrorKind::MismatchConfirmation
+        )]
+    );
+    let codes: Vec<String> = session
+        .state()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FieldError { field, error } => Some(format!("{field}:{error}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(codes, ["mdp_confirmation:mismatch_confirmation"]);
+    session.act(fill("mdp_confirmation", "Labyrinthe-2026"));
+    session.act(press("creer"));
+    assert_eq!(session.state().page, "connexion");
+}
+
+#[test]
+fn a_first_value_refused_shows_its_own_error_not_the_confirmations() {
+    let s = compte();
+    let mut session = created(&s);
+    session.act(fill("mdp", "court"));
+    session.act(press("creer"));
+    let fields: Vec<String> = errors(&session).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, ["mdp"]);
+}
+
+#[test]
+fn logging_in_compares_with_the_password_chosen_on_an_earlier_page() {
+    let s = compte();
+    let mut session = created(&s);
+    session.act(press("creer"));
+    session.act(fill("identifiant", "295109912611193"));
+    for wrong in ["Labyrinthe-2025", "labyrinthe-2026", "Labyrinthe 2026"] {
+        session.act(fill("mot_de_passe", wrong));
+        session.act(press("se_connecter"));
+        assert_eq!(
+            errors(&session),
+            vec![("mot_de_passe".to_string(), ErrorKind::Mismatch)],
+            "{wrong}"
+        );
+    }
+    session.act(fill("mot_de_passe", "Labyrinthe-2026"));
+    session.act(press("se_connecter"));
+    assert_eq!(session.state().page, "echeance");
 }

@@ -16,6 +16,22 @@ pub enum LogicProblem {
         /// Why.
         error: DeriveError,
     },
+    /// A field's `same_as` names the field itself.
+    SameAsItself(String),
+    /// A field's `same_as` names an input that is not a `Field`.
+    SameAsNotField {
+        /// The field with `same_as`.
+        field: String,
+        /// The input it names.
+        other: String,
+    },
+    /// A field repeats another of a different kind.
+    SameAsKind {
+        /// The field with `same_as`.
+        field: String,
+        /// The field it repeats.
+        other: String,
+    },
 }
 
 impl LogicProblem {
@@ -39,6 +55,15 @@ impl LogicProblem {
                 };
                 format!("le fait calculé `{id}` ne peut pas être calculé : {why}")
             }
+            LogicProblem::SameAsItself(f) => format!(
+                "le champ `{f}` se répète lui-même (`same_as: \"{f}\"`) : nommez le champ qu'il confirme"
+            ),
+            LogicProblem::SameAsNotField { field, other } => format!(
+                "le champ `{field}` répète `{other}`, qui n'est pas un champ de saisie (`Field`) : `same_as` ne compare que deux champs"
+            ),
+            LogicProblem::SameAsKind { field, other } => format!(
+                "le champ `{field}` répète `{other}` mais n'a pas le même type (`kind`) : donnez-lui le même type que `{other}`"
+            ),
         }
     }
 
@@ -67,6 +92,15 @@ impl LogicProblem {
                 };
                 format!("derived fact `{id}` cannot be computed: {why}")
             }
+            LogicProblem::SameAsItself(f) => format!(
+                "field `{f}` repeats itself (`same_as: \"{f}\"`): name the field it confirms"
+            ),
+            LogicProblem::SameAsNotField { field, other } => format!(
+                "field `{field}` repeats `{other}`, which is not a text field (`Field`): `same_as` compares two fields only"
+            ),
+            LogicProblem::SameAsKind { field, other } => format!(
+                "field `{field}` repeats `{other}` but has another `kind`: give it the same kind as `{other}`"
+            ),
         }
     }
 }

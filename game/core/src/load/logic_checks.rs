@@ -3,7 +3,7 @@
 //! the structural checks of `checks.rs`, with the same positions.
 
 use super::{Diagnostic, Locator, LogicProblem, Pos, Problem, Severity, What, nearest};
-use crate::model::{Scenario, compute};
+use crate::model::{Block, Scenario, compute};
 
 /// Runs every check of this file.
 pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
@@ -13,6 +13,7 @@ pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     c.derived();
+    c.repeats();
     c.out
 }
 
@@ -72,6 +73,53 @@ impl Logic<'_> {
                 self.error(self.def(&d.id), problem);
             }
             known.push(&d.id);
+        }
+    }
+
+    /// Every `same_as` names another text field of the same kind.
+    fn repeats(&mut self) {
+        let s = self.s;
+        let fields = s
+            .pages
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .filter_map(|b| match b {
+                Block::Field(f) => Some(f),
+                _ => None,
+            });
+        for f in fields {
+            let Some(other) = &f.same_as else { continue };
+            let pos = self.loc.reference(&f.id, other, &["same_as"]);
+            if *other == f.id {
+                self.error(pos, LogicProblem::SameAsItself(f.id.clone()));
+                continue;
+            }
+            match s.input(other) {
+                None => {
+                    let inputs = s
+                        .pages
+                        .iter()
+                        .flat_map(|p| p.blocks.iter().filter_map(Block::input_id));
+                    let hint = nearest(other, inputs);
+                    let problem = Problem::Unknown(What::Input, other.clone(), hint);
+                    self.push(pos, Severity::Error, problem);
+                }
+                Some((_, Block::Field(o))) if o.kind != f.kind => {
+                    let problem = LogicProblem::SameAsKind {
+                        field: f.id.clone(),
+                        other: other.clone(),
+                    };
+                    self.error(pos, problem);
+                }
+                Some((_, Block::Field(_))) => {}
+                Some(_) => {
+                    let problem = LogicProblem::SameAsNotField {
+                        field: f.id.clone(),
+                        other: other.clone(),
+                    };
+                    self.error(pos, problem);
+                }
+            }
         }
     }
 }

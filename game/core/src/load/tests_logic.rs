@@ -78,3 +78,28 @@ fn a_derived_fact_cannot_take_a_printed_facts_name() {
         "{first}"
     );
 }
+
+#[test]
+fn a_misspelt_same_as_is_suggested_and_kinds_must_agree() {
+    let (line, _, fr, en) = only(&broken(
+        "same_as: \"mdp\")),\n                Button((id: \"creer\"",
+        "same_as: \"mdpp\")),\n                Button((id: \"creer\"",
+    ));
+    assert_eq!(line, line_of("id: \"mdp_confirmation\""));
+    assert_eq!(fr, "champ `mdpp` inconnu ; vouliez-vous dire `mdp` ?");
+    assert_eq!(en, "unknown input `mdpp`; did you mean `mdp`?");
+    let (_, _, fr, _) = only(&broken("same_as: \"mdp\"", "same_as: \"mdp_confirmation\""));
+    assert!(
+        fr.starts_with("le champ `mdp_confirmation` se répète lui-même"),
+        "{fr}"
+    );
+    let (_, _, fr, en) = only(&broken(
+        "kind: Password((min_length: 8, digit: true)), secret: true, same_as: \"mdp\")),\n                Button((id: \"creer\"",
+        "kind: Text, secret: true, same_as: \"mdp\")),\n                Button((id: \"creer\"",
+    ));
+    assert_eq!(
+        fr,
+        "le champ `mdp_confirmation` répète `mdp` mais n'a pas le même type (`kind`) : donnez-lui le même type que `mdp`"
+    );
+    assert!(en.contains("another `kind`"), "{en}");
+}

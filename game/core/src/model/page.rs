@@ -159,6 +159,11 @@ pub struct Field {
     /// Whether the screen hides what is typed, as for a password (with a button to show it).
     #[serde(default)]
     pub secret: bool,
+    /// Another field whose value this one must repeat: « Confirmez votre mot
+    /// de passe » on the same page, or logging in with the password chosen
+    /// on an earlier page.
+    #[serde(default)]
+    pub same_as: Option<String>,
 }
 
 /// A question with options.

@@ -49,6 +49,17 @@ impl Reads {
                 reads.here.insert(id.to_string(), p.id.clone());
             }
         }
+        // A field repeated from another page needs that page's answer kept.
+        for p in &scenario.pages {
+            for b in &p.blocks {
+                if let Block::Field(f) = b
+                    && let Some(other) = &f.same_as
+                    && reads.here.get(other).is_some_and(|home| *home != p.id)
+                {
+                    reads.kept.insert(other.clone());
+                }
+            }
+        }
         for (c, page, refilled) in conditions(scenario) {
             reads.note_homes(scenario, c, page, refilled);
             reads.note_reads(c);

@@ -90,8 +90,12 @@ fn combinations(
     state: &State,
     max: usize,
 ) -> Vec<Vec<Action>> {
+    // A field that repeats another is filled last, with what the other holds then.
+    let repeats = |b: &&Block| matches!(b, Block::Field(f) if f.same_as.is_some());
     let choices: Vec<Vec<Option<Action>>> = page
         .inputs()
+        .filter(|b| !repeats(b))
+        .chain(page.inputs().filter(repeats))
         .map(|b| candidates(scenario, reads, b, state))
         .filter(|c| !c.is_empty())
         .collect();
@@ -163,6 +167,10 @@ fn candidates(
         })
     };
     match block {
+        Block::Field(f) if f.same_as.is_some() => {
+            let other = f.same_as.as_deref().unwrap_or_default();
+            vec![fill(&f.id, format!("{{champ:{other}}}"))]
+        }
         Block::Field(f) => field_values(scenario, reads, f, read, state.today)
             .into_iter()
             .map(|v| fill(&f.id, v))

@@ -46,7 +46,8 @@ impl Browser<'_, '_> {
                 ui.memory_mut(|m| m.data.insert_temp(shown_id, shown));
             }
         });
-        if let rules::FieldKind::Password(policy) = &f.kind {
+        // A confirmation repeats a password: the rules are shown once, beside the first.
+        if let (rules::FieldKind::Password(policy), None) = (&f.kind, &f.same_as) {
             for (rule, ok) in rules::password_checklist(policy, &self.text_of(&f.id), lang) {
                 let (icon, colour) = if ok {
                     ("✔", p.success)
