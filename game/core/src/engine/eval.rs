@@ -36,6 +36,7 @@ impl Session<'_> {
             }
             Condition::Said(line) => st.said.contains(line),
             Condition::Visited(page) => st.visited.contains(page),
+            Condition::CountAtLeast(c, n) => st.counters.get(c).copied().unwrap_or(0) >= *n,
             Condition::Chance(p) => dice.roll(*p),
             Condition::Not(c) => !self.holds_at(c, dice, depth + 1),
             Condition::All(cs) => cs.iter().all(|c| self.holds_at(c, dice, depth + 1)),
@@ -64,6 +65,17 @@ impl Session<'_> {
                 }
                 Effect::Unset(flag) => {
                     self.state.flags.remove(flag);
+                }
+                Effect::Count(counter) => {
+                    let cap = self.scenario.counter_cap(counter);
+                    let value = self.state.counters.entry(counter.clone()).or_insert(0);
+                    *value = value.saturating_add(1).min(cap);
+                    if *value == 0 {
+                        self.state.counters.remove(counter);
+                    }
+                }
+                Effect::ResetCount(counter) => {
+                    self.state.counters.remove(counter);
                 }
                 Effect::Droits(d) => self.state.droits = add_score(self.state.droits, *d),
                 Effect::Autonomie(d) => self.state.autonomie = add_score(self.state.autonomie, *d),

@@ -45,7 +45,8 @@ impl Session<'_> {
         if button.validates() {
             let errors = self.validate();
             if !errors.is_empty() {
-                return self.refuse(errors, out);
+                self.refuse(errors, out);
+                return self.apply(&button.on_refused, out);
             }
         }
         self.state.errors.clear();

@@ -158,7 +158,7 @@ fn logging_in_compares_with_the_password_chosen_on_an_earlier_page() {
     let mut session = created(&s);
     session.act(press("creer"));
     session.act(fill("identifiant", "295109912611193"));
-    for wrong in ["Labyrinthe-2025", "labyrinthe-2026", "Labyrinthe 2026"] {
+    for wrong in ["labyrinthe-2026", "Labyrinthe 2026"] {
         session.act(fill("mot_de_passe", wrong));
         session.act(press("se_connecter"));
         assert_eq!(
@@ -170,4 +170,65 @@ fn logging_in_compares_with_the_password_chosen_on_an_earlier_page() {
     session.act(fill("mot_de_passe", "Labyrinthe-2026"));
     session.act(press("se_connecter"));
     assert_eq!(session.state().page, "echeance");
+}
+
+/// On the login page, with `wrong` refused tries first.
+fn tried(s: &Scenario, wrong: usize) -> Session<'_> {
+    let mut session = created(s);
+    session.act(press("creer"));
+    session.act(fill("identifiant", "295109912611193"));
+    for _ in 0..wrong {
+        session.act(fill("mot_de_passe", "Faux-mot-2026"));
+        session.act(press("se_connecter"));
+    }
+    session
+}
+
+#[test]
+fn refused_presses_are_counted_up_to_the_largest_number_read() {
+    let s = compte();
+    assert_eq!(s.counter_cap("essais"), 3);
+    assert_eq!(s.counter_cap("nulle_part"), 0);
+    for (wrong, counted) in [
+        (0, None),
+        (1, Some(1)),
+        (2, Some(2)),
+        (3, Some(3)),
+        (7, Some(3)),
+    ] {
+        let session = tried(&s, wrong);
+        assert_eq!(
+            session.state().counters.get("essais").copied(),
+            counted,
+            "{wrong}"
+        );
+    }
+}
+
+#[test]
+fn three_wrong_tries_and_the_account_is_locked() {
+    let s = compte();
+    let mut session = tried(&s, 2);
+    session.act(fill("mot_de_passe", "Labyrinthe-2026"));
+    session.act(press("se_connecter"));
+    assert_eq!(session.state().page, "echeance");
+    let mut session = tried(&s, 3);
+    session.act(fill("mot_de_passe", "Labyrinthe-2026"));
+    session.act(press("se_connecter"));
+    assert_eq!(
+        session.state().ending.as_ref().map(|e| e.ending.as_str()),
+        Some("bloque")
+    );
+}
+
+#[test]
+fn a_saved_state_without_counters_still_resumes() {
+    let s = compte();
+    let session = tried(&s, 1);
+    let json = serde_json::to_value(session.state()).expect("serialises");
+    let mut json = json;
+    json.as_object_mut().expect("an object").remove("counters");
+    let state: State = serde_json::from_value(json).expect("reads an older state");
+    assert!(state.counters.is_empty());
+    assert!(Session::resume(&s, state).is_some());
 }

@@ -25,6 +25,10 @@ pub enum LogicProblem {
         /// The input it names.
         other: String,
     },
+    /// A condition reads a counter no effect counts; the nearest counted one.
+    NeverCounted(String, Option<String>),
+    /// `CountAtLeast(_, 0)`, which always holds.
+    CountZero(String),
     /// A field repeats another of a different kind.
     SameAsKind {
         /// The field with `same_as`.
@@ -54,6 +58,18 @@ impl LogicProblem {
                     DeriveError::OutOfRange => "la date obtenue sort des années 1 à 9999".to_string(),
                 };
                 format!("le fait calculé `{id}` ne peut pas être calculé : {why}")
+            }
+            LogicProblem::NeverCounted(c, hint) => {
+                let also = hint
+                    .as_ref()
+                    .map(|h| format!(" ; vouliez-vous dire `{h}` ?"))
+                    .unwrap_or_default();
+                format!(
+                    "le compteur `{c}` n'est jamais augmenté : aucun effet `Count(\"{c}\")` dans le scénario{also}"
+                )
+            }
+            LogicProblem::CountZero(c) => {
+                format!("`CountAtLeast(\"{c}\", 0)` est toujours vrai : comptez à partir de 1")
             }
             LogicProblem::SameAsItself(f) => format!(
                 "le champ `{f}` se répète lui-même (`same_as: \"{f}\"`) : nommez le champ qu'il confirme"
@@ -91,6 +107,18 @@ impl LogicProblem {
                     }
                 };
                 format!("derived fact `{id}` cannot be computed: {why}")
+            }
+            LogicProblem::NeverCounted(c, hint) => {
+                let also = hint
+                    .as_ref()
+                    .map(|h| format!("; did you mean `{h}`?"))
+                    .unwrap_or_default();
+                format!(
+                    "counter `{c}` is never raised: no `Count(\"{c}\")` effect in the scenario{also}"
+                )
+            }
+            LogicProblem::CountZero(c) => {
+                format!("`CountAtLeast(\"{c}\", 0)` always holds: count from 1")
             }
             LogicProblem::SameAsItself(f) => format!(
                 "field `{f}` repeats itself (`same_as: \"{f}\"`): name the field it confirms"

@@ -3,6 +3,7 @@
 //! the structural checks of `checks.rs`, with the same positions.
 
 use super::{Diagnostic, Locator, LogicProblem, Pos, Problem, Severity, What, nearest};
+use crate::condition::{Condition, Effect};
 use crate::model::{Block, Scenario, compute};
 
 /// Runs every check of this file.
@@ -14,6 +15,7 @@ pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
     };
     c.derived();
     c.repeats();
+    c.counters();
     c.out
 }
 
@@ -118,6 +120,37 @@ impl Logic<'_> {
                         other: other.clone(),
                     };
                     self.error(pos, problem);
+                }
+            }
+        }
+    }
+
+    /// Every counter a condition reads is counted somewhere, from 1 on.
+    fn counters(&mut self) {
+        let s = self.s;
+        let counted: Vec<&str> = s
+            .effects()
+            .filter_map(|e| match e {
+                Effect::Count(c) => Some(c.as_str()),
+                _ => None,
+            })
+            .collect();
+        for (owner, cond) in s.conditions() {
+            let mut read: Vec<(String, u8)> = Vec::new();
+            cond.visit(&mut |c| {
+                if let Condition::CountAtLeast(counter, n) = c {
+                    read.push((counter.clone(), *n));
+                }
+            });
+            for (counter, n) in read {
+                let pos = self.loc.reference(owner, &counter, &["CountAtLeast"]);
+                if n == 0 {
+                    self.error(pos, LogicProblem::CountZero(counter.clone()));
+                }
+                if !counted.contains(&counter.as_str()) {
+                    let hint = nearest(&counter, counted.iter().copied());
+                    let problem = LogicProblem::NeverCounted(counter, hint);
+                    self.push(pos, Severity::Warning, Problem::Logic(problem));
                 }
             }
         }

@@ -103,3 +103,22 @@ fn a_misspelt_same_as_is_suggested_and_kinds_must_agree() {
     );
     assert!(en.contains("another `kind`"), "{en}");
 }
+
+#[test]
+fn a_counter_never_counted_is_a_warning_with_a_suggestion() {
+    let report = broken("CountAtLeast(\"essais\", 3)", "CountAtLeast(\"esais\", 3)");
+    let (line, severity, fr, en) = only(&report);
+    assert_eq!(line, line_of("CountAtLeast("));
+    assert_eq!(severity, Severity::Warning);
+    assert_eq!(
+        fr,
+        "le compteur `esais` n'est jamais augmenté : aucun effet `Count(\"esais\")` dans le scénario ; vouliez-vous dire `essais` ?"
+    );
+    assert!(en.starts_with("counter `esais` is never raised"), "{en}");
+    let (_, severity, fr, _) = only(&broken(
+        "CountAtLeast(\"essais\", 3)",
+        "CountAtLeast(\"essais\", 0)",
+    ));
+    assert_eq!(severity, Severity::Error);
+    assert!(fr.contains("toujours vrai"), "{fr}");
+}

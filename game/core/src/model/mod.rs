@@ -24,7 +24,7 @@ pub use persona::{
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use crate::condition::Effect;
+use crate::condition::{Condition, Effect};
 use crate::rules::Date;
 use crate::{Lang, Text};
 
@@ -175,6 +175,7 @@ struct Index {
     endings: HashMap<String, usize>,
     inputs: HashMap<String, (usize, usize)>,
     derived: HashMap<String, String>,
+    caps: HashMap<String, u8>,
 }
 
 impl Scenario {
@@ -195,6 +196,7 @@ impl Scenario {
         for (id, value) in derived::all(self) {
             index.derived.entry(id).or_insert(value);
         }
+        index.caps = self.counter_caps();
         self.index = index;
     }
 
@@ -306,6 +308,43 @@ impl Scenario {
         })
     }
 
+    /// The largest number a counter can reach: the largest any condition
+    /// compares it with, since no condition can tell more apart. This keeps
+    /// the states a scenario can reach finite, for the solver.
+    pub fn counter_cap(&self, counter: &str) -> u8 {
+        if self.index.pages.is_empty() {
+            return self.counter_caps().get(counter).copied().unwrap_or(0);
+        }
+        self.index.caps.get(counter).copied().unwrap_or(0)
+    }
+
+    fn counter_caps(&self) -> HashMap<String, u8> {
+        let mut caps: HashMap<String, u8> = HashMap::new();
+        for (_, cond) in self.conditions() {
+            cond.visit(&mut |c| {
+                if let Condition::CountAtLeast(counter, n) = c {
+                    let cap = caps.entry(counter.clone()).or_insert(0);
+                    *cap = (*cap).max(*n);
+                }
+            });
+        }
+        caps
+    }
+
+    /// Every condition of the scenario, with the id of what holds it (a
+    /// page for routes, an incident, a dialogue).
+    pub fn conditions(&self) -> Vec<(&str, &Condition)> {
+        let mut out: Vec<(&str, &Condition)> = Vec::new();
+        for p in &self.pages {
+            for b in p.buttons() {
+                out.extend(b.next.iter().map(|r| (p.id.as_str(), &r.when)));
+            }
+            out.extend(p.incidents.iter().map(|i| (i.id.as_str(), &i.when)));
+            out.extend(p.dialogue.iter().map(|d| (d.id.as_str(), &d.when)));
+        }
+        out
+    }
+
     /// Every effect the scenario can apply, for checks.
     pub fn effects(&self) -> impl Iterator<Item = &Effect> {
         self.pages.iter().flat_map(|p| {
@@ -315,6 +354,7 @@ impl Scenario {
                     p.buttons()
                         .flat_map(|b| b.next.iter().flat_map(|r| &r.effects)),
                 )
+                .chain(p.buttons().flat_map(|b| &b.on_refused))
                 .chain(
                     p.dialogue
                         .iter()

@@ -273,6 +273,10 @@ pub struct Button {
     /// Where it leads, by conditions tried in order; the first that holds wins.
     #[serde(default)]
     pub next: Vec<Route>,
+    /// Effects applied each time the page's checks refuse a press of this
+    /// button (a wrong password): `[Count("essais")]` counts wrong tries.
+    #[serde(default)]
+    pub on_refused: Vec<Effect>,
 }
 
 impl Button {

@@ -14,6 +14,7 @@ pub(super) struct Key {
     page: String,
     ending: Option<String>,
     flags: Vec<String>,
+    counters: Vec<(String, u8)>,
     answers: Vec<(String, Answer)>,
     said: Vec<String>,
     answered: Vec<String>,
@@ -32,6 +33,7 @@ pub(super) struct Reads {
     pub(super) documents: HashMap<String, BTreeSet<String>>,
     pages: BTreeSet<String>,
     flags: BTreeSet<String>,
+    counters: BTreeSet<String>,
     lines: BTreeSet<String>,
     /// Inputs whose answer is read away from their page, or without being refilled first: kept in the key everywhere.
     kept: BTreeSet<String>,
@@ -113,6 +115,9 @@ impl Reads {
             Condition::Flag(f) => {
                 self.flags.insert(f.clone());
             }
+            Condition::CountAtLeast(c, _) => {
+                self.counters.insert(c.clone());
+            }
             Condition::Said(l) => {
                 self.lines.insert(l.clone());
             }
@@ -152,6 +157,12 @@ impl Reads {
                 .iter()
                 .filter(|f| self.flags.contains(*f))
                 .cloned()
+                .collect(),
+            counters: st
+                .counters
+                .iter()
+                .filter(|(c, _)| self.counters.contains(*c))
+                .map(|(c, n)| (c.clone(), *n))
                 .collect(),
             answers: st
                 .answers

@@ -69,6 +69,13 @@ pub(super) fn moves(
                 moves.push(press.clone());
                 out.push(moves);
             }
+            // A refused press changes the run only through `on_refused`.
+            if !button.on_refused.is_empty()
+                && let Some(mut moves) = refused(page, combos.first())
+            {
+                moves.push(press.clone());
+                out.push(moves);
+            }
         } else {
             out.push(vec![press]);
         }
@@ -107,6 +114,23 @@ fn combinations(
     } else {
         product(&choices)
     }
+}
+
+/// The canonical answers with the first required text input emptied, so
+/// that the page's checks refuse the press (a forgotten or wrong password).
+fn refused(page: &Page, canonical: Option<&Vec<Action>>) -> Option<Vec<Action>> {
+    let field = page.inputs().find_map(|b| match b {
+        Block::Field(f) if f.required => Some(f.id.clone()),
+        Block::Code(c) => Some(c.id.clone()),
+        Block::Captcha(c) => Some(c.id.clone()),
+        _ => None,
+    })?;
+    let mut moves = canonical.cloned().unwrap_or_default();
+    moves.push(Action::Fill {
+        field,
+        value: String::new(),
+    });
+    Some(moves)
 }
 
 /// Too many combinations: varies one input at a time around the canonical answers.
