@@ -357,6 +357,10 @@ fn compared_values_never_reach_events_records_or_exports() {
     ] {
         session.act(fill(field, value));
     }
+    session.act(Action::Choose {
+        field: "par_courriel".into(),
+        option: "non".into(),
+    });
     session.act(press("creer"));
     session.act(fill("mdp_confirmation", chosen));
     session.act(press("creer"));

@@ -40,7 +40,7 @@ pub fn page(session: &Session<'_>, lang: Lang) -> String {
             out.push_str(&format!("│   – {label} : {}\n", e.kind.message(lang)));
         }
     }
-    for block in &page.blocks {
+    for block in session.visible_blocks() {
         out.push_str(&self::block(session, block, lang));
     }
     out.push_str(&format!("└{}\n", "─".repeat(60)));

@@ -13,6 +13,7 @@ mod feedback;
 mod press;
 mod repeat;
 mod state;
+mod visible;
 
 pub use dice::{Dice, ForcedDice};
 pub use event::{Event, EventKind, EventName};

@@ -20,9 +20,9 @@ impl Session<'_> {
             return Some(Refusal::Ended);
         }
         let has_button = self
-            .scenario
-            .page(&self.state.page)
-            .is_some_and(|p| p.button(button_id).is_some());
+            .visible_blocks()
+            .iter()
+            .any(|b| matches!(b, Block::Button(button) if button.id == button_id));
         if !has_button {
             return Some(Refusal::NoSuchButton(button_id.into()));
         }
@@ -72,7 +72,7 @@ impl Session<'_> {
             return Vec::new();
         };
         let mut errors = Vec::new();
-        for block in &page.blocks {
+        for (_, block) in self.state.visible_blocks(self.scenario, page) {
             let Some(id) = block.input_id() else { continue };
             if let Some(kind) = self.check_input(block) {
                 errors.push(FieldError {

@@ -39,6 +39,10 @@ fn created(s: &Scenario) -> Session<'_> {
     session.act(fill("nir", "295109912611193"));
     session.act(fill("iban_fin", "7890 189"));
     session.act(fill("reference", "71054028139"));
+    session.act(Action::Choose {
+        field: "par_courriel".into(),
+        option: "non".into(),
+    });
     session.act(fill("mdp", "Labyrinthe-2026"));
     session.act(fill("mdp_confirmation", "Labyrinthe-2026"));
     session
@@ -205,20 +209,88 @@ fn refused_presses_are_counted_up_to_the_largest_number_read() {
     }
 }
 
+/// What the current page shows: each block's input id, button id or French text.
+fn shown(session: &Session<'_>) -> Vec<String> {
+    session
+        .visible_blocks()
+        .iter()
+        .map(|b| match b {
+            crate::model::Block::Button(b) => b.id.clone(),
+            crate::model::Block::Notice(n) => n.text.fr.clone(),
+            crate::model::Block::Paragraph(t) => t.fr.clone(),
+            other => other.input_id().unwrap_or_default().to_string(),
+        })
+        .collect()
+}
+
 #[test]
 fn three_wrong_tries_and_the_account_is_locked() {
     let s = compte();
     let mut session = tried(&s, 2);
+    assert_eq!(
+        shown(&session),
+        [
+            "Attention : au bout de 3 essais, le compte est bloqué.",
+            "identifiant",
+            "mot_de_passe",
+            "se_connecter"
+        ]
+    );
     session.act(fill("mot_de_passe", "Labyrinthe-2026"));
     session.act(press("se_connecter"));
     assert_eq!(session.state().page, "echeance");
     let mut session = tried(&s, 3);
-    session.act(fill("mot_de_passe", "Labyrinthe-2026"));
-    session.act(press("se_connecter"));
+    assert_eq!(
+        shown(&session),
+        [
+            "Votre compte est bloqué après 3 essais.",
+            "Pour le débloquer, appelez le service client.",
+            "debloquer"
+        ]
+    );
+    let out = session.act(fill("mot_de_passe", "Labyrinthe-2026"));
+    assert_eq!(
+        out.refused(),
+        Some(&Refusal::NoSuchInput("mot_de_passe".into()))
+    );
+    let out = session.act(press("se_connecter"));
+    assert_eq!(
+        out.refused(),
+        Some(&Refusal::NoSuchButton("se_connecter".into()))
+    );
+    session.act(press("debloquer"));
     assert_eq!(
         session.state().ending.as_ref().map(|e| e.ending.as_str()),
         Some("bloque")
     );
+}
+
+#[test]
+fn a_field_shown_by_an_answer_is_checked_only_while_shown() {
+    let s = compte();
+    let mut session = created(&s);
+    assert!(!shown(&session).contains(&"courriel".to_string()));
+    let out = session.act(fill("courriel", "awa@courriel.example"));
+    assert_eq!(
+        out.refused(),
+        Some(&Refusal::NoSuchInput("courriel".into()))
+    );
+    session.act(Action::Choose {
+        field: "par_courriel".into(),
+        option: "oui".into(),
+    });
+    assert!(shown(&session).contains(&"courriel".to_string()));
+    session.act(press("creer"));
+    assert_eq!(
+        errors(&session),
+        vec![("courriel".to_string(), ErrorKind::Required)]
+    );
+    session.act(Action::Choose {
+        field: "par_courriel".into(),
+        option: "non".into(),
+    });
+    session.act(press("creer"));
+    assert_eq!(session.state().page, "connexion");
 }
 
 #[test]

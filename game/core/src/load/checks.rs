@@ -253,6 +253,7 @@ impl Checker<'_> {
         }
         for block in &page.blocks {
             self.block(page, block);
+            self.condition(block.input_id().unwrap_or(&page.id), block.when());
         }
         for incident in &page.incidents {
             if let Trigger::Press(b) = &incident.on
@@ -479,7 +480,7 @@ fn page_texts(p: &Page) -> Vec<(&str, &Text)> {
     let mut v: Vec<(&str, &Text)> = vec![(&p.id, &p.title)];
     for b in &p.blocks {
         match b {
-            Block::Heading(t) | Block::Paragraph(t) => v.push((&p.id, t)),
+            Block::Heading(t) | Block::Paragraph(t) => v.push((&p.id, &t.text)),
             Block::Notice(n) => v.push((&p.id, &n.text)),
             Block::Field(f) => {
                 v.push((&f.id, &f.label));

@@ -29,6 +29,8 @@ pub enum LogicProblem {
     NeverCounted(String, Option<String>),
     /// `CountAtLeast(_, 0)`, which always holds.
     CountZero(String),
+    /// `Chance` in a block's `when`: what a page shows cannot be drawn at random.
+    ChanceInWhen,
     /// A field repeats another of a different kind.
     SameAsKind {
         /// The field with `same_as`.
@@ -71,6 +73,7 @@ impl LogicProblem {
             LogicProblem::CountZero(c) => {
                 format!("`CountAtLeast(\"{c}\", 0)` est toujours vrai : comptez à partir de 1")
             }
+            LogicProblem::ChanceInWhen => "`Chance` ne peut pas décider si un bloc s'affiche (la page changerait à chaque affichage) : utilisez un drapeau posé par un effet, ou un incident".into(),
             LogicProblem::SameAsItself(f) => format!(
                 "le champ `{f}` se répète lui-même (`same_as: \"{f}\"`) : nommez le champ qu'il confirme"
             ),
@@ -120,6 +123,7 @@ impl LogicProblem {
             LogicProblem::CountZero(c) => {
                 format!("`CountAtLeast(\"{c}\", 0)` always holds: count from 1")
             }
+            LogicProblem::ChanceInWhen => "`Chance` cannot decide whether a block is shown (the page would change each time it is drawn): use a flag set by an effect, or an incident".into(),
             LogicProblem::SameAsItself(f) => format!(
                 "field `{f}` repeats itself (`same_as: \"{f}\"`): name the field it confirms"
             ),

@@ -16,6 +16,7 @@ pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
     c.derived();
     c.repeats();
     c.counters();
+    c.shown();
     c.out
 }
 
@@ -151,6 +152,23 @@ impl Logic<'_> {
                     let hint = nearest(&counter, counted.iter().copied());
                     let problem = LogicProblem::NeverCounted(counter, hint);
                     self.push(pos, Severity::Warning, Problem::Logic(problem));
+                }
+            }
+        }
+    }
+
+    /// No block's `when` draws chance.
+    fn shown(&mut self) {
+        for page in &self.s.pages {
+            for block in &page.blocks {
+                let mut chance = false;
+                block
+                    .when()
+                    .visit(&mut |c| chance |= matches!(c, Condition::Chance(_)));
+                if chance {
+                    let owner = block.input_id().unwrap_or(&page.id);
+                    let pos = self.loc.reference(owner, "Chance", &["when"]);
+                    self.error(pos, LogicProblem::ChanceInWhen);
                 }
             }
         }

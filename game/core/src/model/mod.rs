@@ -8,6 +8,7 @@ mod derived;
 mod ending;
 mod page;
 mod persona;
+mod shown;
 
 pub use derived::{DeriveError, compute};
 pub use ending::{Debrief, Ending, EndingKind};
@@ -20,6 +21,7 @@ pub use persona::{
     Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message,
     Persona,
 };
+pub use shown::TextBlock;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -332,12 +334,15 @@ impl Scenario {
     }
 
     /// Every condition of the scenario, with the id of what holds it (a
-    /// page for routes, an incident, a dialogue).
+    /// page for routes and blocks without an id, an input, an incident, a dialogue).
     pub fn conditions(&self) -> Vec<(&str, &Condition)> {
         let mut out: Vec<(&str, &Condition)> = Vec::new();
         for p in &self.pages {
             for b in p.buttons() {
                 out.extend(b.next.iter().map(|r| (p.id.as_str(), &r.when)));
+            }
+            for b in &p.blocks {
+                out.push((b.input_id().unwrap_or(p.id.as_str()), b.when()));
             }
             out.extend(p.incidents.iter().map(|i| (i.id.as_str(), &i.when)));
             out.extend(p.dialogue.iter().map(|d| (d.id.as_str(), &d.when)));

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::condition::{Condition, Effect};
-use crate::model::FileFormat;
+use crate::model::{FileFormat, TextBlock};
 use crate::rules::FieldKind;
 
 /// One page of the portal, shown in the game's simulated browser.
@@ -62,9 +62,9 @@ impl Page {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Block {
     /// A section heading.
-    Heading(Text),
+    Heading(TextBlock),
     /// A paragraph.
-    Paragraph(Text),
+    Paragraph(TextBlock),
     /// A coloured box (information, warning, error, success).
     Notice(Notice),
     /// A text input with a validation rule.
@@ -119,6 +119,9 @@ pub struct Notice {
     pub tone: Tone,
     /// The text.
     pub text: Text,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// The kind of a notice.
@@ -164,6 +167,9 @@ pub struct Field {
     /// on an earlier page.
     #[serde(default)]
     pub same_as: Option<String>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A question with options.
@@ -182,6 +188,9 @@ pub struct Choice {
     /// Shown as a drop-down list rather than radio buttons.
     #[serde(default)]
     pub list: bool,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// One answer of a choice.
@@ -205,6 +214,9 @@ pub struct Checkbox {
     /// Whether it must be ticked to go on (consent, sworn statement).
     #[serde(default)]
     pub required: bool,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A document upload: the player picks a file from the persona's folder.
@@ -225,6 +237,9 @@ pub struct Upload {
     /// The document that should go here (for hints and the solver).
     #[serde(default)]
     pub expects: Option<String>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A captcha: characters drawn for the session, to copy.
@@ -235,6 +250,9 @@ pub struct Captcha {
     pub id: String,
     /// Instruction ("Recopiez les caractères de l'image").
     pub label: Text,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A one-time code sent by a message of the scenario.
@@ -250,6 +268,9 @@ pub struct CodeField {
     /// Minutes the code stays valid, if limited.
     #[serde(default)]
     pub valid_minutes: Option<u16>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A button or a link.
@@ -277,6 +298,9 @@ pub struct Button {
     /// button (a wrong password): `[Count("essais")]` counts wrong tries.
     #[serde(default)]
     pub on_refused: Vec<Effect>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 impl Button {

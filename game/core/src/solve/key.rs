@@ -204,6 +204,7 @@ fn conditions(scenario: &Scenario) -> Vec<(&Condition, &str, bool)> {
             conds.push((&i.when, p.id.as_str(), matches!(i.on, Trigger::Press(_))));
         }
         conds.extend(p.dialogue.iter().map(|d| (&d.when, p.id.as_str(), false)));
+        conds.extend(p.blocks.iter().map(|b| (b.when(), p.id.as_str(), false)));
     }
     conds
 }

@@ -2,7 +2,7 @@
 //! once it is tried.
 
 use crate::engine::{Action, ForcedDice, Session, State};
-use crate::model::{Block, Field, Page, Scenario, Upload};
+use crate::model::{Block, Field, Scenario, Upload};
 use crate::rules::{self, Date};
 
 use super::Limits;
@@ -58,8 +58,13 @@ pub(super) fn moves(
             );
         }
     }
-    let combos = combinations(scenario, reads, page, state, limits.max_combinations);
-    for button in page.buttons() {
+    let shown = state.shown(scenario);
+    let combos = combinations(scenario, reads, &shown, state, limits.max_combinations);
+    let buttons = shown.iter().filter_map(|b| match b {
+        Block::Button(button) => Some(button),
+        _ => None,
+    });
+    for button in buttons {
         let press = Action::Press {
             button: button.id.clone(),
         };
@@ -71,7 +76,7 @@ pub(super) fn moves(
             }
             // A refused press changes the run only through `on_refused`.
             if !button.on_refused.is_empty()
-                && let Some(mut moves) = refused(page, combos.first())
+                && let Some(mut moves) = refused(&shown, combos.first())
             {
                 moves.push(press.clone());
                 out.push(moves);
@@ -88,21 +93,21 @@ pub(super) fn moves(
     out
 }
 
-/// The ways to fill a page's inputs before pressing a button: every
+/// The ways to fill the shown inputs before pressing a button: every
 /// combination of their candidates, or, beyond `max`, one input varied at a time.
 fn combinations(
     scenario: &Scenario,
     reads: &Reads,
-    page: &Page,
+    shown: &[&Block],
     state: &State,
     max: usize,
 ) -> Vec<Vec<Action>> {
     // A field that repeats another is filled last, with what the other holds then.
-    let repeats = |b: &&Block| matches!(b, Block::Field(f) if f.same_as.is_some());
-    let choices: Vec<Vec<Option<Action>>> = page
-        .inputs()
+    let repeats = |b: &&&Block| matches!(b, Block::Field(f) if f.same_as.is_some());
+    let inputs = || shown.iter().filter(|b| b.input_id().is_some());
+    let choices: Vec<Vec<Option<Action>>> = inputs()
         .filter(|b| !repeats(b))
-        .chain(page.inputs().filter(repeats))
+        .chain(inputs().filter(repeats))
         .map(|b| candidates(scenario, reads, b, state))
         .filter(|c| !c.is_empty())
         .collect();
@@ -118,8 +123,8 @@ fn combinations(
 
 /// The canonical answers with the first required text input emptied, so
 /// that the page's checks refuse the press (a forgotten or wrong password).
-fn refused(page: &Page, canonical: Option<&Vec<Action>>) -> Option<Vec<Action>> {
-    let field = page.inputs().find_map(|b| match b {
+fn refused(shown: &[&Block], canonical: Option<&Vec<Action>>) -> Option<Vec<Action>> {
+    let field = shown.iter().find_map(|b| match b {
         Block::Field(f) if f.required => Some(f.id.clone()),
         Block::Code(c) => Some(c.id.clone()),
         Block::Captcha(c) => Some(c.id.clone()),

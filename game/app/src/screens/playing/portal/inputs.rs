@@ -235,8 +235,15 @@ impl Browser<'_, '_> {
     fn submit_on_enter(&mut self, ui: &Ui, response: &egui::Response) {
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let play = self.cx.play;
-            let page = play.scenario.page(&play.state.page);
-            if let Some(button) = page.and_then(|p| p.buttons().find(|b| b.validates())) {
+            let button = play
+                .state
+                .shown(&play.scenario)
+                .into_iter()
+                .find_map(|b| match b {
+                    Block::Button(b) if b.validates() => Some(b),
+                    _ => None,
+                });
+            if let Some(button) = button {
                 self.cx.out.push(Action::Press {
                     button: button.id.clone(),
                 });
