@@ -46,7 +46,11 @@ impl Session<'_> {
             let errors = self.validate();
             if !errors.is_empty() {
                 self.refuse(errors, out);
-                return self.apply(&button.on_refused, out);
+                self.apply(&button.on_refused, out);
+                // What on_refused hid (a form replaced by « compte bloqué ») shows no error.
+                let shown = self.visible_blocks();
+                let shows = |id: &str| shown.iter().any(|b| b.input_id() == Some(id));
+                return self.state.errors.retain(|e| shows(&e.field));
             }
         }
         self.state.errors.clear();
