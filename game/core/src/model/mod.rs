@@ -4,18 +4,19 @@
 //! position, never silently ignored. `scenarios/README.md` documents each
 //! element for trainers; its examples are checked by the test suite.
 
+mod button;
 mod derived;
 mod ending;
 mod page;
 mod persona;
 mod shown;
 
+pub use button::{Button, ButtonStyle, Route};
 pub use derived::{DeriveError, compute};
 pub use ending::{Debrief, Ending, EndingKind};
 pub use page::{
-    Block, Button, ButtonStyle, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint,
-    Incident, IncidentKind, Line, Notice, OptionItem, Page, Posture, Route, Timeout, Tone, Trigger,
-    Upload,
+    Block, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint, Incident, IncidentKind,
+    Line, Notice, OptionItem, Page, Posture, Timeout, Tone, Trigger, Upload,
 };
 pub use persona::{
     Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message,
