@@ -316,3 +316,114 @@ fn no_typed_value_nor_any_fragment_of_it_reaches_any_export() {
         assert!(exports(&records[0]).iter().all(|e| !e.is_empty()));
     }
 }
+
+/// Comparisons (`same_as`: a confirmation, a login with the password chosen
+/// earlier) read two typed values; neither reaches an event, a record or an
+/// export, whether they match or not: only the field and the error code do.
+#[test]
+fn compared_values_never_reach_events_records_or_exports() {
+    let path = common::root().join("game/core/tests/fixtures/compte.ron");
+    let source = common::read(&path);
+    let scenario = dedale_core::load::load("compte.ron", &source).expect("loads");
+    let chosen = "Minotaure-Kq7x!";
+    let confirmed = "Dedalus#Wing9z";
+    let tried = "Ariane~Fil~Qj5";
+    let fill = |field: &str, value: &str| Action::Fill {
+        field: field.into(),
+        value: value.into(),
+    };
+    let press = |button: &str| Action::Press {
+        button: button.into(),
+    };
+    let record = |session: &Session<'_>| {
+        Record::from_session(
+            &scenario,
+            &source,
+            session.state(),
+            [7; 16],
+            dedale_core::rules::Date::parse("23/11/2026").expect("a date"),
+            Lang::Fr,
+            Some("groupe-test"),
+        )
+    };
+    let mut session = Session::new(&scenario, 1);
+    let untyped = record(&session);
+    for (field, value) in [
+        ("nir", "2 95 10 99 126 111 93"),
+        ("iban_fin", "7890189"),
+        ("reference", "7105 4028 139"),
+        ("mdp", chosen),
+        ("mdp_confirmation", confirmed),
+    ] {
+        session.act(fill(field, value));
+    }
+    session.act(Action::Choose {
+        field: "par_courriel".into(),
+        option: "non".into(),
+    });
+    session.act(press("creer"));
+    session.act(fill("mdp_confirmation", chosen));
+    session.act(press("creer"));
+    session.act(fill("identifiant", "2 95 10 99 126 111 93"));
+    session.act(fill("mot_de_passe", tried));
+    session.act(press("se_connecter"));
+    session.act(fill("mot_de_passe", chosen));
+    session.act(press("se_connecter"));
+    assert_eq!(session.state().page, "echeance", "the login went through");
+    let errors: Vec<String> = session
+        .state()
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FieldError { field, error } => Some(format!("{field}:{error}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "mdp_confirmation:mismatch_confirmation",
+            "mot_de_passe:mismatch"
+        ]
+    );
+    // What is not a leak: the scenario's own text, and an untyped session's exports.
+    let allowed = windows(&format!(
+        "{}\n{}",
+        source.to_lowercase(),
+        searchable(&untyped)
+    ));
+    let secrets: Vec<String> = [chosen, confirmed, tried]
+        .iter()
+        .map(|s| s.to_lowercase())
+        .collect();
+    let fragments: BTreeSet<[char; 4]> = secrets
+        .iter()
+        .flat_map(|s| windows(s))
+        .filter(|f| !allowed.contains(f))
+        .collect();
+    assert!(
+        fragments.len() > 25,
+        "{} fragments searched",
+        fragments.len()
+    );
+    let events = format!("{:?}", session.state().events).to_lowercase();
+    for f in &fragments {
+        let f: String = f.iter().collect();
+        assert!(!events.contains(&f), "`{f}` is in the events");
+    }
+    let mut rec = record(&session);
+    rec.close_interrupted();
+    let json = serde_json::to_string(&rec).expect("a record serialises");
+    assert!(secrets.iter().all(|s| !json.to_lowercase().contains(s)));
+    if let Some(leak) = find_leak(&rec, &secrets, &fragments) {
+        panic!("{leak} leaked into an export");
+    }
+    // The search itself finds a planted value.
+    rec.events.push(Event {
+        at_ms: 0,
+        kind: EventKind::ReadAloud {
+            what: format!("x{tried}x"),
+        },
+    });
+    assert!(find_leak(&rec, &secrets, &fragments).is_some());
+}

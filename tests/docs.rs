@@ -25,6 +25,8 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
         "Persona" => p::<Persona>(text),
         "Document" => p::<Document>(text),
         "DocLine" => p::<DocLine>(text),
+        "Derived" => p::<Derived>(text),
+        "Compute" => p::<Compute>(text),
         "FileInfo" => p::<FileInfo>(text),
         "FileFormat" => p::<FileFormat>(text),
         "DocumentKind" => p::<DocumentKind>(text),

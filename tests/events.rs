@@ -100,7 +100,11 @@ fn runs_saved_before_the_merge_still_resume() {
     ] {
         let saved: State = serde_json::from_str(&fixture(name))
             .unwrap_or_else(|e| panic!("{name} does not load: {e}"));
-        assert_eq!(saved, replay(scenario, script_text), "{name}");
+        let mut replayed = replay(scenario, script_text);
+        // Counters came later (a refused login now counts a try): a run
+        // saved before them has none, and everything else is the same.
+        replayed.counters.clear();
+        assert_eq!(saved, replayed, "{name}");
         // Saved again in today's shape, it loads again just the same.
         let again = serde_json::to_string(&saved).expect("serialises");
         let back: State = serde_json::from_str(&again).expect("loads again");

@@ -5,7 +5,7 @@
 //!
 //! It reads the sources as text: every `crate::name` path, including those in
 //! `use crate::{a, b}` groups, is an edge from the file's top-level module to
-//! `name` (test modules left out: a test may use any module). Run it alone with `cargo test -p dedale-tests --test layout`.
+//! `name` (test modules, `tests.rs` and `tests_*.rs`, left out: a test may use any module). Run it alone with `cargo test -p dedale-tests --test layout`.
 
 mod common;
 
@@ -41,7 +41,12 @@ fn graph(src: &Path) -> Graph {
                 continue;
             }
             // Tests may use any module: only the code they test must point one way.
-            if path.file_stem().is_some_and(|s| s == "tests") {
+            // Test files are `tests.rs`, or `tests_<what>.rs` beside it.
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if stem == "tests" || stem.starts_with("tests_") {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("a source file");

@@ -183,7 +183,8 @@ fn playing(p: &Play, lang: Lang) -> String {
         }
     }
     out.push_str("<ul>");
-    for block in &page.blocks {
+    // Only what the portal shows now (a block's `when`), as the page draws it.
+    for (_, block) in st.visible_blocks(&p.scenario, page) {
         let line = match block {
             Block::Heading(t) | Block::Paragraph(t) => esc(t.get(lang)),
             Block::Notice(n) => esc(n.text.get(lang)),

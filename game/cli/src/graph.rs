@@ -94,6 +94,7 @@ fn condition(c: &Condition) -> String {
         Condition::Uploaded(f, d) => format!("{f} ← {d}"),
         Condition::Said(l) => format!("dit {l}"),
         Condition::Visited(p) => format!("vu {p}"),
+        Condition::CountAtLeast(c, n) => format!("{c} ≥ {n}"),
         Condition::Chance(p) => format!("{p} %"),
         Condition::Not(c) => format!("non ({})", condition(c)),
         Condition::All(cs) => cs.iter().map(condition).collect::<Vec<_>>().join(" et "),

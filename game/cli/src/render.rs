@@ -40,7 +40,7 @@ pub fn page(session: &Session<'_>, lang: Lang) -> String {
             out.push_str(&format!("│   – {label} : {}\n", e.kind.message(lang)));
         }
     }
-    for block in &page.blocks {
+    for block in session.visible_blocks() {
         out.push_str(&self::block(session, block, lang));
     }
     out.push_str(&format!("└{}\n", "─".repeat(60)));
@@ -108,7 +108,8 @@ fn block(session: &Session<'_>, block: &Block, lang: Lang) -> String {
                 f.id,
                 f.label.get(lang)
             );
-            if let rules::FieldKind::Password(policy) = &f.kind {
+            // A confirmation repeats a password: the rules are shown once, beside the first.
+            if let (rules::FieldKind::Password(policy), None) = (&f.kind, &f.same_as) {
                 for (rule, ok) in rules::password_checklist(policy, &value(&f.id), lang) {
                     line.push_str(&format!("│     {} {rule}\n", if ok { "✔" } else { "○" }));
                 }

@@ -24,6 +24,8 @@ pub enum Condition {
     Said(String),
     /// The player has been on this page.
     Visited(String),
+    /// A counter has reached this number (`Count` effects raise it).
+    CountAtLeast(String, u8),
     /// A seeded random draw that holds this many times in a hundred.
     Chance(u8),
     /// The condition does not hold.
@@ -66,6 +68,11 @@ pub enum Effect {
     Set(String),
     /// Clears a flag.
     Unset(String),
+    /// Adds one to a counter (wrong tries, searches without a slot); a
+    /// counter never goes past the largest number a condition compares it with.
+    Count(String),
+    /// Sets a counter back to zero.
+    ResetCount(String),
     /// Adds to (or subtracts from) the *droits* score.
     Droits(i32),
     /// Adds to (or subtracts from) the *autonomie* score.

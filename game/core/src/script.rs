@@ -9,6 +9,7 @@
 //! remplir nir 2 95 10 99 126 111 93
 //! remplir code {code:sms_code}  le code reçu dans le message `sms_code`
 //! remplir captcha {captcha:captcha}
+//! remplir confirmation {champ:mot_de_passe}   what field `mot_de_passe` holds
 //! choisir situation seule       cocher cgu        decocher cgu
 //! joindre avis avis_imposition  ouvrir carte_vitale   lire sms_code
 //! appuyer valider               indice   retour   attendre 5min   dire ligne_id
@@ -42,7 +43,7 @@ pub struct Script {
 /// One line of a script.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// An action; `Fill` values may hold `{code:…}` or `{captcha:…}`.
+    /// An action; `Fill` values may hold `{code:…}`, `{captcha:…}` or `{champ:…}`.
     Act(Action),
     /// The current page must be this one.
     ExpectPage(String),
@@ -422,6 +423,11 @@ pub fn resolve(action: Action, state: &State) -> Action {
                 .and_then(|v| v.strip_suffix('}'))
             {
                 state.captchas.get(id).cloned().unwrap_or(value.clone())
+            } else if let Some(id) = value
+                .strip_prefix("{champ:")
+                .and_then(|v| v.strip_suffix('}'))
+            {
+                state.text(id).map_or(value.clone(), str::to_string)
             } else {
                 value
             };

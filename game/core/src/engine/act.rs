@@ -44,12 +44,10 @@ impl Session<'_> {
         }
     }
 
-    /// The input with this id on the current page.
+    /// The input with this id shown on the current page.
     fn input_here(&self, id: &str) -> Option<&Block> {
-        self.scenario
-            .page(&self.state.page)?
-            .blocks
-            .iter()
+        self.visible_blocks()
+            .into_iter()
             .find(|b| b.input_id() == Some(id))
     }
 

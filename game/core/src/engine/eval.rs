@@ -1,7 +1,8 @@
 //! Evaluating conditions and applying effects.
 
-use super::{Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session, dice};
+use super::{Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session, State, dice};
 use crate::condition::{Condition, Effect};
+use crate::model::Scenario;
 
 /// Conditions nested deeper than this are refused by the loader; the engine stops there too.
 pub(crate) const MAX_DEPTH: usize = 32;
@@ -9,55 +10,14 @@ pub(crate) const MAX_DEPTH: usize = 32;
 impl Session<'_> {
     /// Whether `cond` holds now; `Chance` rolls the dice.
     pub(super) fn holds(&self, cond: &Condition, dice: &mut dyn Dice) -> bool {
-        self.holds_at(cond, dice, 0)
+        holds(self.scenario, &self.state, cond, dice, 0)
     }
 
-    fn holds_at(&self, cond: &Condition, dice: &mut dyn Dice, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
-            return false;
-        }
-        let st = &self.state;
-        match cond {
-            Condition::Always => true,
-            Condition::Flag(f) => st.flags.contains(f),
-            Condition::Answer(field, value) => match st.answers.get(field) {
-                Some(Answer::Text(t) | Answer::Option(t)) => t == value,
-                _ => false,
-            },
-            Condition::Checked(field) => st.answers.get(field) == Some(&Answer::Checked(true)),
-            Condition::Matches(field, fact) => {
-                match (st.answers.get(field), self.scenario.fact(fact)) {
-                    (Some(Answer::Text(t)), Some(v)) => self.same_value(field, t, v),
-                    _ => false,
-                }
-            }
-            Condition::Uploaded(field, doc) => {
-                st.answers.get(field) == Some(&Answer::Document(doc.clone()))
-            }
-            Condition::Said(line) => st.said.contains(line),
-            Condition::Visited(page) => st.visited.contains(page),
-            Condition::Chance(p) => dice.roll(*p),
-            Condition::Not(c) => !self.holds_at(c, dice, depth + 1),
-            Condition::All(cs) => cs.iter().all(|c| self.holds_at(c, dice, depth + 1)),
-            Condition::Any(cs) => cs.iter().any(|c| self.holds_at(c, dice, depth + 1)),
-        }
-    }
-
-    /// Whether a typed value and a printed fact are the same value for this field's rule
-    /// (an IBAN typed without spaces matches the RIB that prints them).
+    /// Whether a typed value and a printed fact (or another answer) are the
+    /// same value for this field's rule (an IBAN typed without spaces matches
+    /// the RIB that prints them); `rules::same_value` says what each kind forgives.
     pub(super) fn same_value(&self, field: &str, typed: &str, fact: &str) -> bool {
-        let kind = match self.scenario.input(field) {
-            Some((_, crate::model::Block::Field(f))) => &f.kind,
-            _ => return typed.trim() == fact.trim(),
-        };
-        let today = self.state.today;
-        match (
-            crate::rules::check(kind, typed.trim(), today),
-            crate::rules::check(kind, fact.trim(), today),
-        ) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => typed.trim() == fact.trim(),
-        }
+        same_value(self.scenario, &self.state, field, typed, fact)
     }
 
     /// Applies effects in order.
@@ -70,6 +30,17 @@ impl Session<'_> {
                 }
                 Effect::Unset(flag) => {
                     self.state.flags.remove(flag);
+                }
+                Effect::Count(counter) => {
+                    let cap = self.scenario.counter_cap(counter);
+                    let value = self.state.counters.entry(counter.clone()).or_insert(0);
+                    *value = value.saturating_add(1).min(cap);
+                    if *value == 0 {
+                        self.state.counters.remove(counter);
+                    }
+                }
+                Effect::ResetCount(counter) => {
+                    self.state.counters.remove(counter);
                 }
                 Effect::Droits(d) => self.state.droits = add_score(self.state.droits, *d),
                 Effect::Autonomie(d) => self.state.autonomie = add_score(self.state.autonomie, *d),
@@ -112,4 +83,49 @@ impl Session<'_> {
 /// Scores stay between 0 and 100 whatever a scenario adds.
 pub(super) fn add_score(score: i32, delta: i32) -> i32 {
     score.saturating_add(delta).clamp(0, 100)
+}
+
+/// Whether `cond` holds in this state; `Chance` rolls the dice.
+pub(super) fn holds(
+    scenario: &Scenario,
+    st: &State,
+    cond: &Condition,
+    dice: &mut dyn Dice,
+    depth: usize,
+) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    let mut nested = |c: &Condition| holds(scenario, st, c, dice, depth + 1);
+    match cond {
+        Condition::Always => true,
+        Condition::Flag(f) => st.flags.contains(f),
+        Condition::Answer(field, value) => match st.answers.get(field) {
+            Some(Answer::Text(t) | Answer::Option(t)) => t == value,
+            _ => false,
+        },
+        Condition::Checked(field) => st.answers.get(field) == Some(&Answer::Checked(true)),
+        Condition::Matches(field, fact) => match (st.answers.get(field), scenario.fact(fact)) {
+            (Some(Answer::Text(t)), Some(v)) => same_value(scenario, st, field, t, v),
+            _ => false,
+        },
+        Condition::Uploaded(field, doc) => {
+            st.answers.get(field) == Some(&Answer::Document(doc.clone()))
+        }
+        Condition::Said(line) => st.said.contains(line),
+        Condition::Visited(page) => st.visited.contains(page),
+        Condition::CountAtLeast(c, n) => st.counters.get(c).copied().unwrap_or(0) >= *n,
+        Condition::Chance(p) => dice.roll(*p),
+        Condition::Not(c) => !nested(c),
+        Condition::All(cs) => cs.iter().all(nested),
+        Condition::Any(cs) => cs.iter().any(nested),
+    }
+}
+
+fn same_value(scenario: &Scenario, st: &State, field: &str, typed: &str, fact: &str) -> bool {
+    let (kind, secret) = match scenario.input(field) {
+        Some((_, crate::model::Block::Field(f))) => (&f.kind, f.secret),
+        _ => (&crate::rules::FieldKind::Text, false),
+    };
+    crate::rules::same_value(kind, secret, typed, fact, st.today)
 }

@@ -11,7 +11,9 @@ mod eval;
 mod event;
 mod feedback;
 mod press;
+mod repeat;
 mod state;
+mod visible;
 
 pub use dice::{Dice, ForcedDice};
 pub use event::{Event, EventKind, EventName};
@@ -226,3 +228,5 @@ impl<'s> Session<'s> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_logic;

@@ -20,9 +20,9 @@ impl Session<'_> {
             return Some(Refusal::Ended);
         }
         let has_button = self
-            .scenario
-            .page(&self.state.page)
-            .is_some_and(|p| p.button(button_id).is_some());
+            .visible_blocks()
+            .iter()
+            .any(|b| matches!(b, Block::Button(button) if button.id == button_id));
         if !has_button {
             return Some(Refusal::NoSuchButton(button_id.into()));
         }
@@ -45,7 +45,12 @@ impl Session<'_> {
         if button.validates() {
             let errors = self.validate();
             if !errors.is_empty() {
-                return self.refuse(errors, out);
+                self.refuse(errors, out);
+                self.apply(&button.on_refused, out);
+                // What on_refused hid (a form replaced by « compte bloqué ») shows no error.
+                let shown = self.visible_blocks();
+                let shows = |id: &str| shown.iter().any(|b| b.input_id() == Some(id));
+                return self.state.errors.retain(|e| shows(&e.field));
             }
         }
         self.state.errors.clear();
@@ -71,7 +76,7 @@ impl Session<'_> {
             return Vec::new();
         };
         let mut errors = Vec::new();
-        for block in &page.blocks {
+        for (_, block) in self.state.visible_blocks(self.scenario, page) {
             let Some(id) = block.input_id() else { continue };
             if let Some(kind) = self.check_input(block) {
                 errors.push(FieldError {
@@ -109,6 +114,9 @@ impl Session<'_> {
                             && !self.same_value(id, &normal, fact)
                         {
                             return Some(ErrorKind::Mismatch);
+                        }
+                        if let Some(error) = self.repeat_error(f, &normal) {
+                            return Some(error);
                         }
                         self.state
                             .answers

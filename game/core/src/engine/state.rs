@@ -28,6 +28,9 @@ pub struct State {
     pub answers: BTreeMap<String, Answer>,
     /// Flags set by effects.
     pub flags: BTreeSet<String>,
+    /// Counters raised by `Count` effects (those at zero are absent).
+    #[serde(default)]
+    pub counters: BTreeMap<String, u8>,
     /// Dialogue lines chosen.
     pub said: BTreeSet<String>,
     /// Dialogues answered.
@@ -115,6 +118,7 @@ impl State {
             history: Vec::new(),
             answers: BTreeMap::new(),
             flags: BTreeSet::new(),
+            counters: BTreeMap::new(),
             said: BTreeSet::new(),
             answered: BTreeSet::new(),
             visited: BTreeSet::new(),

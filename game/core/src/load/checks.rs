@@ -255,6 +255,7 @@ impl Checker<'_> {
         }
         for block in &page.blocks {
             self.block(page, block);
+            self.condition(block.input_id().unwrap_or(&page.id), block.when());
         }
         for incident in &page.incidents {
             if let Trigger::Press(b) = &incident.on
@@ -386,6 +387,7 @@ impl Checker<'_> {
                 .documents
                 .iter()
                 .flat_map(|d| d.lines.iter().filter_map(|l| l.fact.as_deref()))
+                .chain(s.persona.derived.iter().map(|d| d.id.as_str()))
                 .collect(),
             What::Line => s
                 .pages
@@ -494,7 +496,7 @@ fn page_texts(p: &Page) -> Vec<(&str, &Text)> {
     let mut v: Vec<(&str, &Text)> = vec![(&p.id, &p.title)];
     for b in &p.blocks {
         match b {
-            Block::Heading(t) | Block::Paragraph(t) => v.push((&p.id, t)),
+            Block::Heading(t) | Block::Paragraph(t) => v.push((&p.id, &t.text)),
             Block::Notice(n) => v.push((&p.id, &n.text)),
             Block::Field(f) => {
                 v.push((&f.id, &f.label));

@@ -7,12 +7,17 @@
 mod checks;
 mod encoding;
 mod locate;
+mod logic;
+mod logic_checks;
 mod problem;
 mod suggest;
 mod syntax;
+#[cfg(test)]
+mod tests_logic;
 
 pub use encoding::{Encoding, decode};
 pub use locate::{Locator, Pos};
+pub use logic::LogicProblem;
 pub use problem::{Problem, What};
 pub use suggest::nearest;
 
@@ -161,7 +166,10 @@ pub fn load_with_warnings(file: &str, source: &str) -> Result<(Scenario, Report)
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut scenario = parse(text).map_err(|d| report(vec![d]))?;
     scenario.reindex();
-    let diagnostics = checks::run(&scenario, &Locator::new(text));
+    let locator = Locator::new(text);
+    let mut diagnostics = checks::run(&scenario, &locator);
+    diagnostics.extend(logic_checks::run(&scenario, &locator));
+    diagnostics.sort_by_key(|d| (d.line, d.column));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(report(diagnostics));
     }

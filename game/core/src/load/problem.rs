@@ -191,6 +191,8 @@ pub enum Problem {
     },
     /// The solver stopped before exploring everything.
     Bounded(usize),
+    /// A derived fact, a comparison, a counter or a block's `when` is wrong.
+    Logic(super::LogicProblem),
 }
 
 impl Problem {
@@ -325,6 +327,7 @@ impl Problem {
             Problem::IncidentTraps { incident, page, button } => format!(
                 "l'incident `{incident}` survient à chaque appui sur le bouton `{button}` et laisse le joueur sur la page `{page}` : on ne peut jamais quitter cette page ; donnez-lui une condition (`when: Chance(30)`…) ou un `goto`"
             ),
+            Problem::Logic(p) => p.fr(),
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
@@ -451,6 +454,7 @@ impl Problem {
             Problem::IncidentTraps { incident, page, button } => format!(
                 "incident `{incident}` happens at every press of button `{button}` and leaves the player on page `{page}`: the page can never be left; give it a condition (`when: Chance(30)`…) or a `goto`"
             ),
+            Problem::Logic(p) => p.en(),
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),

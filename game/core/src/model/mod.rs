@@ -4,24 +4,30 @@
 //! position, never silently ignored. `scenarios/README.md` documents each
 //! element for trainers; its examples are checked by the test suite.
 
+mod button;
+mod derived;
 mod ending;
 mod page;
 mod persona;
+mod shown;
 
+pub use button::{Button, ButtonStyle, Route};
+pub use derived::{DeriveError, compute};
 pub use ending::{Debrief, Ending, EndingKind};
 pub use page::{
-    Block, Button, ButtonStyle, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint,
-    Incident, IncidentKind, Line, Notice, OptionItem, Page, Posture, Route, Timeout, Tone, Trigger,
-    Upload,
+    Block, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint, Incident, IncidentKind,
+    Line, Notice, OptionItem, Page, Posture, Timeout, Tone, Trigger, Upload,
 };
 pub use persona::{
-    Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message, Persona,
+    Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message,
+    Persona,
 };
+pub use shown::TextBlock;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use crate::condition::Effect;
+use crate::condition::{Condition, Effect};
 use crate::rules::Date;
 use crate::{Lang, Text};
 
@@ -171,6 +177,8 @@ struct Index {
     pages: HashMap<String, usize>,
     endings: HashMap<String, usize>,
     inputs: HashMap<String, (usize, usize)>,
+    derived: HashMap<String, String>,
+    caps: HashMap<String, u8>,
 }
 
 impl Scenario {
@@ -188,6 +196,10 @@ impl Scenario {
         for (e, ending) in self.endings.iter().enumerate() {
             index.endings.entry(ending.id.clone()).or_insert(e);
         }
+        for (id, value) in derived::all(self) {
+            index.derived.entry(id).or_insert(value);
+        }
+        index.caps = self.counter_caps();
         self.index = index;
     }
 
@@ -268,8 +280,15 @@ impl Scenario {
         self.persona.documents.iter().find(|d| d.id == id)
     }
 
-    /// The value of a fact, as printed on the document that holds it.
+    /// The value of a fact, as printed on the document that holds it, or as
+    /// computed when it is derived (see [`Derived`]).
     pub fn fact(&self, id: &str) -> Option<&str> {
+        self.printed_fact(id)
+            .or_else(|| self.index.derived.get(id).map(String::as_str))
+    }
+
+    /// The value of a fact printed on a document (not a derived one).
+    pub fn printed_fact(&self, id: &str) -> Option<&str> {
         self.persona
             .documents
             .iter()
@@ -292,6 +311,46 @@ impl Scenario {
         })
     }
 
+    /// The largest number a counter can reach: the largest any condition
+    /// compares it with, since no condition can tell more apart. This keeps
+    /// the states a scenario can reach finite, for the solver.
+    pub fn counter_cap(&self, counter: &str) -> u8 {
+        if self.index.pages.is_empty() {
+            return self.counter_caps().get(counter).copied().unwrap_or(0);
+        }
+        self.index.caps.get(counter).copied().unwrap_or(0)
+    }
+
+    fn counter_caps(&self) -> HashMap<String, u8> {
+        let mut caps: HashMap<String, u8> = HashMap::new();
+        for (_, cond) in self.conditions() {
+            cond.visit(&mut |c| {
+                if let Condition::CountAtLeast(counter, n) = c {
+                    let cap = caps.entry(counter.clone()).or_insert(0);
+                    *cap = (*cap).max(*n);
+                }
+            });
+        }
+        caps
+    }
+
+    /// Every condition of the scenario, with the id of what holds it (a
+    /// page for routes and blocks without an id, an input, an incident, a dialogue).
+    pub fn conditions(&self) -> Vec<(&str, &Condition)> {
+        let mut out: Vec<(&str, &Condition)> = Vec::new();
+        for p in &self.pages {
+            for b in p.buttons() {
+                out.extend(b.next.iter().map(|r| (p.id.as_str(), &r.when)));
+            }
+            for b in &p.blocks {
+                out.push((b.input_id().unwrap_or(p.id.as_str()), b.when()));
+            }
+            out.extend(p.incidents.iter().map(|i| (i.id.as_str(), &i.when)));
+            out.extend(p.dialogue.iter().map(|d| (d.id.as_str(), &d.when)));
+        }
+        out
+    }
+
     /// Every effect the scenario can apply, for checks.
     pub fn effects(&self) -> impl Iterator<Item = &Effect> {
         self.pages.iter().flat_map(|p| {
@@ -301,6 +360,7 @@ impl Scenario {
                     p.buttons()
                         .flat_map(|b| b.next.iter().flat_map(|r| &r.effects)),
                 )
+                .chain(p.buttons().flat_map(|b| &b.on_refused))
                 .chain(
                     p.dialogue
                         .iter()

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::condition::{Condition, Effect};
-use crate::model::FileFormat;
+use crate::model::{Button, FileFormat, TextBlock};
 use crate::rules::FieldKind;
 
 /// One page of the portal, shown in the game's simulated browser.
@@ -62,9 +62,9 @@ impl Page {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Block {
     /// A section heading.
-    Heading(Text),
+    Heading(TextBlock),
     /// A paragraph.
-    Paragraph(Text),
+    Paragraph(TextBlock),
     /// A coloured box (information, warning, error, success).
     Notice(Notice),
     /// A text input with a validation rule.
@@ -119,6 +119,9 @@ pub struct Notice {
     pub tone: Tone,
     /// The text.
     pub text: Text,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// The kind of a notice.
@@ -159,6 +162,14 @@ pub struct Field {
     /// Whether the screen hides what is typed, as for a password (with a button to show it).
     #[serde(default)]
     pub secret: bool,
+    /// Another field whose value this one must repeat: « Confirmez votre mot
+    /// de passe » on the same page, or logging in with the password chosen
+    /// on an earlier page.
+    #[serde(default)]
+    pub same_as: Option<String>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A question with options.
@@ -177,6 +188,9 @@ pub struct Choice {
     /// Shown as a drop-down list rather than radio buttons.
     #[serde(default)]
     pub list: bool,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// One answer of a choice.
@@ -200,6 +214,9 @@ pub struct Checkbox {
     /// Whether it must be ticked to go on (consent, sworn statement).
     #[serde(default)]
     pub required: bool,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A document upload: the player picks a file from the persona's folder.
@@ -220,6 +237,9 @@ pub struct Upload {
     /// The document that should go here (for hints and the solver).
     #[serde(default)]
     pub expects: Option<String>,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A captcha: characters drawn for the session, to copy.
@@ -230,6 +250,9 @@ pub struct Captcha {
     pub id: String,
     /// Instruction ("Recopiez les caractères de l'image").
     pub label: Text,
+    /// When it is shown (and, for an input, checked); always, by default.
+    #[serde(default)]
+    pub when: Condition,
 }
 
 /// A one-time code sent by a message of the scenario.
@@ -245,74 +268,9 @@ pub struct CodeField {
     /// Minutes the code stays valid, if limited.
     #[serde(default)]
     pub valid_minutes: Option<u16>,
-}
-
-/// A button or a link.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Button {
-    /// Identifier, unique on its page.
-    pub id: String,
-    /// What it says.
-    pub label: Text,
-    /// How it looks.
-    #[serde(default)]
-    pub style: ButtonStyle,
-    /// Whether pressing it checks the page's inputs first. By default buttons do
-    /// and links (`style: Link`) do not, as on real portals.
-    #[serde(default)]
-    pub validate: Option<bool>,
-    /// Where it leads, when it leads to one place.
-    #[serde(default)]
-    pub goto: Option<String>,
-    /// Where it leads, by conditions tried in order; the first that holds wins.
-    #[serde(default)]
-    pub next: Vec<Route>,
-}
-
-impl Button {
-    /// Whether pressing it checks the page's inputs first.
-    pub fn validates(&self) -> bool {
-        self.validate.unwrap_or(self.style != ButtonStyle::Link)
-    }
-
-    /// The routes in the order they are tried: `next`, then `goto` as the last, unconditional one.
-    pub fn routes(&self) -> impl Iterator<Item = Route> + '_ {
-        self.next
-            .iter()
-            .cloned()
-            .chain(self.goto.iter().map(|g| Route {
-                when: Condition::Always,
-                goto: g.clone(),
-                effects: Vec::new(),
-            }))
-    }
-}
-
-/// How a button looks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ButtonStyle {
-    /// The main action of the page.
-    #[default]
-    Primary,
-    /// Another action.
-    Secondary,
-    /// A text link.
-    Link,
-}
-
-/// A way out of a page, taken when its condition holds.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Route {
-    /// When this route is taken; always, by default.
+    /// When it is shown (and, for an input, checked); always, by default.
     #[serde(default)]
     pub when: Condition,
-    /// A page or an ending.
-    pub goto: String,
-    /// Effects applied when it is taken.
-    #[serde(default)]
-    pub effects: Vec<Effect>,
 }
 
 /// A hint, counted when asked for.

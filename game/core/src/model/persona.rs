@@ -16,6 +16,34 @@ pub struct Persona {
     pub goal: Text,
     /// The folder: the papers that hold the facts the forms ask for.
     pub documents: Vec<Document>,
+    /// Facts computed from others (the last characters of the IBAN, a date
+    /// plus some days), which forms may ask for as any fact.
+    #[serde(default)]
+    pub derived: Vec<Derived>,
+}
+
+/// A fact computed from another fact of the folder, in the order written
+/// (a derived fact may come from an earlier one).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derived {
+    /// The new fact's name, unique among facts.
+    pub id: String,
+    /// The fact it is computed from.
+    pub from: String,
+    /// How it is computed.
+    pub compute: Compute,
+}
+
+/// How a derived fact is computed from its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Compute {
+    /// The last `n` characters, spaces left out ("the last 7 characters of your IBAN").
+    Last(u8),
+    /// The first `n` characters, spaces left out (initials, the start of a name).
+    First(u8),
+    /// A date (`jj/mm/aaaa`) plus this many days, or minus when negative.
+    PlusDays(i32),
 }
 
 /// A paper of the persona's folder, drawn like the real one.

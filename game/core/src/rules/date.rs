@@ -71,6 +71,26 @@ impl Date {
         }
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), the
+    /// inverse of [`Date::from_unix_days`].
+    pub fn unix_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` later (earlier when negative); `None` outside the years 1 to 9999.
+    pub fn plus_days(self, days: i32) -> Option<Date> {
+        let target = self.unix_days().checked_add(i64::from(days))?;
+        let date = Date::from_unix_days(target);
+        (date.unix_days() == target).then_some(date)
+    }
+
     /// Full years between `self` and `later`: the age on `later` of someone
     /// born on `self`. Someone born on 29 February comes of age on 1 March in
     /// common years. Negative if `later` is before `self`.

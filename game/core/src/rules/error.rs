@@ -15,6 +15,9 @@ pub enum ErrorKind {
     /// The value is well formed but does not match the record (wrong login
     /// or password): deliberately vague, as real portals are.
     Mismatch,
+    /// A confirmation does not repeat the value typed in the field it
+    /// confirms on the same page (« Confirmez votre mot de passe »).
+    MismatchConfirmation,
     /// A one-time code does not match the one sent.
     CodeWrong,
     /// A one-time code was right but is no longer valid.
@@ -133,9 +136,10 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// Every [`ErrorKind::code`], in the order of the variants: what a
     /// playthrough script may expect (`attendu erreur <champ> <code>`).
-    pub const CODES: [&'static str; 39] = [
+    pub const CODES: [&'static str; 40] = [
         "required",
         "mismatch",
+        "mismatch_confirmation",
         "code_wrong",
         "code_expired",
         "captcha_wrong",
@@ -181,6 +185,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Required => "required",
             ErrorKind::Mismatch => "mismatch",
+            ErrorKind::MismatchConfirmation => "mismatch_confirmation",
             ErrorKind::CodeWrong => "code_wrong",
             ErrorKind::CodeExpired => "code_expired",
             ErrorKind::CaptchaWrong => "captcha_wrong",
@@ -233,6 +238,7 @@ impl ErrorKind {
         vec![
             ErrorKind::Required,
             ErrorKind::Mismatch,
+            ErrorKind::MismatchConfirmation,
             ErrorKind::CodeWrong,
             ErrorKind::CodeExpired,
             ErrorKind::CaptchaWrong,
@@ -289,9 +295,9 @@ mod tests {
     use super::*;
     use std::collections::{BTreeMap, HashSet};
 
-    /// Thirty-nine variants: if this fails after adding one, add it to
+    /// Forty variants: if this fails after adding one, add it to
     /// `examples` and to the message table.
-    const VARIANTS: usize = 39;
+    const VARIANTS: usize = 40;
 
     #[test]
     fn examples_cover_every_variant_and_codes_are_unique() {

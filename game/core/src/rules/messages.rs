@@ -25,6 +25,7 @@ impl ErrorKind {
         match self {
             E::Required => "Ce champ est obligatoire. Veuillez le renseigner.".into(),
             E::Mismatch => "Les informations saisies sont incorrectes ou ne correspondent à aucun dossier. Vérifiez-les et réessayez.".into(),
+            E::MismatchConfirmation => "La confirmation ne correspond pas à la première saisie. Saisissez exactement la même valeur dans les deux champs.".into(),
             E::CodeWrong => "Le code saisi est incorrect. Vérifiez le code reçu et réessayez.".into(),
             E::CodeExpired => "Ce code a expiré. Demandez l'envoi d'un nouveau code.".into(),
             E::CaptchaWrong => "Les caractères saisis ne correspondent pas à l'image. Réessayez ou demandez une nouvelle image.".into(),
@@ -82,6 +83,7 @@ impl ErrorKind {
         match self {
             E::Required => "This field is required. Please fill it in.".into(),
             E::Mismatch => "The information entered is incorrect or does not match any record. Check it and try again.".into(),
+            E::MismatchConfirmation => "The confirmation does not match what you entered first. Type exactly the same value in both fields.".into(),
             E::CodeWrong => "The code entered is incorrect. Check the code you received and try again.".into(),
             E::CodeExpired => "This code has expired. Ask for a new code to be sent.".into(),
             E::CaptchaWrong => "The characters entered do not match the image. Try again or ask for a new image.".into(),

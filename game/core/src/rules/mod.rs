@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 mod caf;
+mod compare;
 mod date;
 mod email;
 mod error;
@@ -23,6 +24,7 @@ mod phone;
 mod postal;
 mod tax;
 
+pub use compare::same_value;
 pub use date::Date;
 pub(crate) use date::{NOT_DD_MM_YYYY, NOT_IN_CALENDAR};
 pub use error::ErrorKind;

@@ -14,6 +14,7 @@ pub(super) struct Key {
     page: String,
     ending: Option<String>,
     flags: Vec<String>,
+    counters: Vec<(String, u8)>,
     answers: Vec<(String, Answer)>,
     said: Vec<String>,
     answered: Vec<String>,
@@ -32,6 +33,7 @@ pub(super) struct Reads {
     pub(super) documents: HashMap<String, BTreeSet<String>>,
     pages: BTreeSet<String>,
     flags: BTreeSet<String>,
+    counters: BTreeSet<String>,
     lines: BTreeSet<String>,
     /// Inputs whose answer is read away from their page, or without being refilled first: kept in the key everywhere.
     kept: BTreeSet<String>,
@@ -47,6 +49,17 @@ impl Reads {
         for p in &scenario.pages {
             for id in p.blocks.iter().filter_map(Block::input_id) {
                 reads.here.insert(id.to_string(), p.id.clone());
+            }
+        }
+        // A field repeated from another page needs that page's answer kept.
+        for p in &scenario.pages {
+            for b in &p.blocks {
+                if let Block::Field(f) = b
+                    && let Some(other) = &f.same_as
+                    && reads.here.get(other).is_some_and(|home| *home != p.id)
+                {
+                    reads.kept.insert(other.clone());
+                }
             }
         }
         for (c, page, refilled) in conditions(scenario) {
@@ -102,6 +115,9 @@ impl Reads {
             Condition::Flag(f) => {
                 self.flags.insert(f.clone());
             }
+            Condition::CountAtLeast(c, _) => {
+                self.counters.insert(c.clone());
+            }
             Condition::Said(l) => {
                 self.lines.insert(l.clone());
             }
@@ -141,6 +157,12 @@ impl Reads {
                 .iter()
                 .filter(|f| self.flags.contains(*f))
                 .cloned()
+                .collect(),
+            counters: st
+                .counters
+                .iter()
+                .filter(|(c, _)| self.counters.contains(*c))
+                .map(|(c, n)| (c.clone(), *n))
                 .collect(),
             answers: st
                 .answers
@@ -182,6 +204,7 @@ fn conditions(scenario: &Scenario) -> Vec<(&Condition, &str, bool)> {
             conds.push((&i.when, p.id.as_str(), matches!(i.on, Trigger::Press(_))));
         }
         conds.extend(p.dialogue.iter().map(|d| (&d.when, p.id.as_str(), false)));
+        conds.extend(p.blocks.iter().map(|b| (b.when(), p.id.as_str(), false)));
     }
     conds
 }

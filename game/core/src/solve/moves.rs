@@ -2,7 +2,7 @@
 //! once it is tried.
 
 use crate::engine::{Action, ForcedDice, Session, State};
-use crate::model::{Block, Field, Page, Scenario, Upload};
+use crate::model::{Block, Field, Scenario, Upload};
 use crate::rules::{self, Date};
 
 use super::Limits;
@@ -58,14 +58,26 @@ pub(super) fn moves(
             );
         }
     }
-    let combos = combinations(scenario, reads, page, state, limits.max_combinations);
-    for button in page.buttons() {
+    let shown = state.shown(scenario);
+    let combos = combinations(scenario, reads, &shown, state, limits.max_combinations);
+    let buttons = shown.iter().filter_map(|b| match b {
+        Block::Button(button) => Some(button),
+        _ => None,
+    });
+    for button in buttons {
         let press = Action::Press {
             button: button.id.clone(),
         };
         if button.validates() {
             for combo in &combos {
                 let mut moves = combo.clone();
+                moves.push(press.clone());
+                out.push(moves);
+            }
+            // A refused press changes the run only through `on_refused`.
+            if !button.on_refused.is_empty()
+                && let Some(mut moves) = refused(&shown, combos.first())
+            {
                 moves.push(press.clone());
                 out.push(moves);
             }
@@ -81,17 +93,21 @@ pub(super) fn moves(
     out
 }
 
-/// The ways to fill a page's inputs before pressing a button: every
+/// The ways to fill the shown inputs before pressing a button: every
 /// combination of their candidates, or, beyond `max`, one input varied at a time.
 fn combinations(
     scenario: &Scenario,
     reads: &Reads,
-    page: &Page,
+    shown: &[&Block],
     state: &State,
     max: usize,
 ) -> Vec<Vec<Action>> {
-    let choices: Vec<Vec<Option<Action>>> = page
-        .inputs()
+    // A field that repeats another is filled last, with what the other holds then.
+    let repeats = |b: &&&Block| matches!(b, Block::Field(f) if f.same_as.is_some());
+    let inputs = || shown.iter().filter(|b| b.input_id().is_some());
+    let choices: Vec<Vec<Option<Action>>> = inputs()
+        .filter(|b| !repeats(b))
+        .chain(inputs().filter(repeats))
         .map(|b| candidates(scenario, reads, b, state))
         .filter(|c| !c.is_empty())
         .collect();
@@ -103,6 +119,23 @@ fn combinations(
     } else {
         product(&choices)
     }
+}
+
+/// The canonical answers with the first required text input emptied, so
+/// that the page's checks refuse the press (a forgotten or wrong password).
+fn refused(shown: &[&Block], canonical: Option<&Vec<Action>>) -> Option<Vec<Action>> {
+    let field = shown.iter().find_map(|b| match b {
+        Block::Field(f) if f.required => Some(f.id.clone()),
+        Block::Code(c) => Some(c.id.clone()),
+        Block::Captcha(c) => Some(c.id.clone()),
+        _ => None,
+    })?;
+    let mut moves = canonical.cloned().unwrap_or_default();
+    moves.push(Action::Fill {
+        field,
+        value: String::new(),
+    });
+    Some(moves)
 }
 
 /// Too many combinations: varies one input at a time around the canonical answers.
@@ -163,6 +196,10 @@ fn candidates(
         })
     };
     match block {
+        Block::Field(f) if f.same_as.is_some() => {
+            let other = f.same_as.as_deref().unwrap_or_default();
+            vec![fill(&f.id, format!("{{champ:{other}}}"))]
+        }
         Block::Field(f) => field_values(scenario, reads, f, read, state.today)
             .into_iter()
             .map(|v| fill(&f.id, v))

@@ -46,7 +46,8 @@ impl Browser<'_, '_> {
                 ui.memory_mut(|m| m.data.insert_temp(shown_id, shown));
             }
         });
-        if let rules::FieldKind::Password(policy) = &f.kind {
+        // A confirmation repeats a password: the rules are shown once, beside the first.
+        if let (rules::FieldKind::Password(policy), None) = (&f.kind, &f.same_as) {
             for (rule, ok) in rules::password_checklist(policy, &self.text_of(&f.id), lang) {
                 let (icon, colour) = if ok {
                     ("✔", p.success)
@@ -211,8 +212,15 @@ impl Browser<'_, '_> {
     fn submit_on_enter(&mut self, ui: &Ui, response: &egui::Response) {
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let play = self.cx.play;
-            let page = play.scenario.page(&play.state.page);
-            if let Some(button) = page.and_then(|p| p.buttons().find(|b| b.validates())) {
+            let button = play
+                .state
+                .shown(&play.scenario)
+                .into_iter()
+                .find_map(|b| match b {
+                    Block::Button(b) if b.validates() => Some(b),
+                    _ => None,
+                });
+            if let Some(button) = button {
                 self.cx.out.push(Action::Press {
                     button: button.id.clone(),
                 });

@@ -68,8 +68,10 @@ impl Browser<'_, '_> {
         // above it: egui numbers widgets in order (`push_id` too mixes in
         // that count), so a network error or error summary appearing above
         // would otherwise change the id of the button just pressed, and the
-        // keyboard focus would be lost.
-        for (i, block) in page.blocks.iter().enumerate() {
+        // keyboard focus would be lost. Only the blocks shown now are drawn
+        // (a block's `when`); each keeps the id of its place in the page.
+        let play = self.cx.play;
+        for (i, block) in play.state.visible_blocks(&play.scenario, page) {
             let id = egui::Id::new(("portail-bloc", &page.id, i));
             ui.scope_builder(egui::UiBuilder::new().id(id), |ui| {
                 self.block(ui, block);

@@ -168,3 +168,38 @@ fn enter_opens_the_list_arrows_move_and_enter_picks_and_closes() {
     let list = harness.get_by_role_and_label(Role::ComboBox, "Motif du rendez-vous");
     assert!(list.is_focused(), "the focus stays on the list");
 }
+
+#[test]
+fn after_three_wrong_passwords_the_form_gives_way_to_the_lock_notice() {
+    let fill = |field: &str, value: &str| Action::Fill {
+        field: field.into(),
+        value: value.into(),
+    };
+    let mut actions = vec![press("se_connecter"), fill("nir", "2 79 03 62 193 047 12")];
+    for wrong in ["Goeland-59", "goeland-62", "Mouette-62"] {
+        actions.push(fill("mot_de_passe", wrong));
+        actions.push(press("se_connecter"));
+    }
+    let mut harness = harness(shipped_play(1, actions));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Numéro de sécurité sociale")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Se connecter")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Votre compte est bloqué")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Mot de passe oublié ?")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().sent, [press("mdp_oublie")]);
+}
