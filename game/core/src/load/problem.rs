@@ -153,6 +153,9 @@ pub enum Problem {
     },
     /// The solver stopped before exploring everything.
     Bounded(usize),
+    /// A problem with a feature of format 2 (downloads, letters, links,
+    /// fragments…), with its own messages.
+    Feature(super::features::FeatureProblem),
 }
 
 impl Problem {
@@ -172,7 +175,7 @@ impl Problem {
             ),
             Problem::Syntax { fr, .. } => fr.clone(),
             Problem::Format(v) => format!(
-                "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
+                "format {v} inconnu : cette version de Dédale lit les formats 1 et 2 ; écrivez `format: 2`"
             ),
             Problem::Duplicate(w, id) => {
                 let (noun, fem) = w.fr();
@@ -252,6 +255,7 @@ impl Problem {
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
+            Problem::Feature(p) => p.fr(),
         }
     }
 
@@ -262,7 +266,7 @@ impl Problem {
             ),
             Problem::Syntax { en, .. } => en.clone(),
             Problem::Format(v) => format!(
-                "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
+                "unknown format {v}: this version of Dédale reads formats 1 and 2; write `format: 2`"
             ),
             Problem::Duplicate(w, id) => format!(
                 "id `{id}` is already used by another {}: choose a unique id",
@@ -340,6 +344,7 @@ impl Problem {
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),
+            Problem::Feature(p) => p.en(),
         }
     }
 }

@@ -161,6 +161,14 @@ fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
         l.lead(l.abandoned),
         percent(s.abandoned, s.sessions, lang),
     );
+    if s.postponed > 0 {
+        let _ = write!(
+            o,
+            " · {} <strong>{}</strong>",
+            l.lead(l.postponed),
+            percent(s.postponed, s.sessions, lang),
+        );
+    }
     if let Some(q) = &s.duration {
         let _ = write!(o, "<br>{}", l.session_length(q, lang));
     }
@@ -172,13 +180,16 @@ fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
 
 /// How the sessions ended, as one stacked bar.
 fn outcomes(o: &mut String, s: &ScenarioReport, l: &Labels) {
-    let unfinished = s.sessions.saturating_sub(s.completed + s.abandoned);
+    let unfinished = s
+        .sessions
+        .saturating_sub(s.completed + s.abandoned + s.postponed);
     legend(
         o,
         &[
             ("ok", l.succeeded),
             ("ko", l.failed),
             ("ab", l.abandoned),
+            ("pp", l.postponed),
             ("un", l.unfinished),
         ],
     );
@@ -190,6 +201,7 @@ fn outcomes(o: &mut String, s: &ScenarioReport, l: &Labels) {
                 (s.succeeded, "ok"),
                 (s.failed, "ko"),
                 (s.abandoned, "ab"),
+                (s.postponed, "pp"),
                 (unfinished, "un"),
             ],
         )],
