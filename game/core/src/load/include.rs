@@ -65,7 +65,10 @@ pub(super) fn merge(scenario: &mut Scenario, text: &str, read: Includes<'_>, rep
             offset: 0,
         });
     }
-    resolve_shared(scenario, &shared, &loc, report);
+    // A fragment that could not be read may hold the shared paragraphs named:
+    // its own problem is said once, without one more per paragraph.
+    let complete = !report.has_errors();
+    resolve_shared(scenario, &shared, &loc, complete, report);
 }
 
 /// Parses one fragment: its syntax and its format.
@@ -96,6 +99,7 @@ fn resolve_shared(
     scenario: &mut Scenario,
     shared: &[SharedParagraph],
     loc: &Locator,
+    complete: bool,
     report: &mut Report,
 ) {
     for ending in &mut scenario.endings {
@@ -114,6 +118,7 @@ fn resolve_shared(
                     p.text = Some(s.text.clone());
                     p.section = p.section.or(Some(s.section));
                 }
+                None if !complete => {}
                 None => {
                     let hint = nearest(&id, shared.iter().map(|s| s.id.as_str()));
                     let pos = loc.reference(&ending.id, &id, &["shared"]);
