@@ -49,3 +49,11 @@ pub fn includes_beside(scenario: &Path) -> impl Fn(&str) -> Option<(String, Stri
         Some((path.display().to_string(), text))
     }
 }
+
+/// Loads a scenario of the repository with the fragments it includes, read beside it.
+pub fn load(path: &Path) -> dedale_core::model::Scenario {
+    let includes = includes_beside(path);
+    dedale_core::load::load_with_includes(&path.display().to_string(), &read(path), &includes)
+        .map(|(s, _)| s)
+        .unwrap_or_else(|r| panic!("{r}"))
+}

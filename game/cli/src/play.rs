@@ -108,10 +108,11 @@ fn scripted<'s>(
                 if moved && session.state().ending.is_none() {
                     print!("{}", render::page(session, lang));
                 }
-                if let Step::Act(Action::OpenDocument { document }) = step {
+                let done = out.refused().is_none();
+                if let (true, Step::Act(Action::OpenDocument { document })) = (done, step) {
                     print!("{}", render::document(session, document, lang));
                 }
-                if let Step::Act(Action::ReadMessage { message }) = step {
+                if let (true, Step::Act(Action::ReadMessage { message })) = (done, step) {
                     print!("{}", render::message(session, message, lang));
                 }
             }
