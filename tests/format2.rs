@@ -331,3 +331,56 @@ fn an_old_format_1_scenario_plays_unchanged() {
     let (session, _) = Session::start(&scenario, Settings::new(1));
     assert!(session.state().downloads.is_empty() && session.state().pending.is_empty());
 }
+
+#[test]
+fn the_trainers_report_counts_postponed_sessions_apart() {
+    let s = scenario();
+    let source = common::read(&path());
+    let mut records = Vec::new();
+    for (i, postpone) in [true, false].into_iter().enumerate() {
+        let mut session = Session::new(&s, 1);
+        press(&mut session, "demander");
+        if postpone {
+            press(&mut session, "plus_tard");
+        } else {
+            session.act(Action::Abandon);
+        }
+        let day = dedale_core::rules::Date {
+            year: 2026,
+            month: 12,
+            day: 2,
+        };
+        let id = [u8::try_from(i).unwrap_or(0); 16];
+        records.push(dedale_core::metrics::Record::from_session(
+            &s,
+            &source,
+            session.state(),
+            id,
+            day,
+            Lang::Fr,
+            None,
+        ));
+    }
+    let rep = dedale_core::metrics::report::report(&records);
+    let sc = rep.scenarios.first().expect("one scenario");
+    assert_eq!(
+        (
+            sc.postponed,
+            sc.abandoned,
+            sc.succeeded,
+            sc.failed,
+            sc.completed
+        ),
+        (1, 1, 0, 0, 0)
+    );
+    assert!(
+        rep.text(Lang::Fr)
+            .contains("Reportées (suite par courrier) : 1 (50 %)"),
+        "{}",
+        rep.text(Lang::Fr)
+    );
+    assert!(
+        rep.html(Lang::En)
+            .contains("postponed (to be continued by post)")
+    );
+}
