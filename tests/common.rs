@@ -38,3 +38,22 @@ pub fn scripts_of(scenario: &Path) -> Vec<PathBuf> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// What the command line gives the loader: fragments read beside the scenario
+/// (`include: ["communs/x.ron"]` → `<folder of the scenario>/communs/x.ron`).
+pub fn includes_beside(scenario: &Path) -> impl Fn(&str) -> Option<(String, String)> + use<> {
+    let dir = scenario.parent().map(Path::to_path_buf).unwrap_or_default();
+    move |name: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some((path.display().to_string(), text))
+    }
+}
+
+/// Loads a scenario of the repository with the fragments it includes, read beside it.
+pub fn load(path: &Path) -> dedale_core::model::Scenario {
+    let includes = includes_beside(path);
+    dedale_core::load::load_with_includes(&path.display().to_string(), &read(path), &includes)
+        .map(|(s, _)| s)
+        .unwrap_or_else(|r| panic!("{r}"))
+}

@@ -11,7 +11,26 @@ use dedale_core::condition::{Condition, Effect};
 use dedale_core::load::ron_options;
 use dedale_core::model::*;
 use dedale_core::rules::{FieldKind, PasswordPolicy};
-use dedale_core::solve::{Limits, check};
+use dedale_core::solve::{Limits, check_with};
+
+/// The fragments of the reference (```` ```ron Fragment communs/x.ron ````),
+/// by the name its scenarios include them with.
+fn fragments(md: &str) -> std::collections::BTreeMap<String, String> {
+    blocks(md)
+        .into_iter()
+        .filter_map(|(_, info, body)| {
+            let name = info.strip_prefix("ron Fragment ")?.trim().to_string();
+            Some((name, body))
+        })
+        .collect()
+}
+
+/// What the reference's scenarios include: its own fragments.
+fn includes(
+    fragments: &std::collections::BTreeMap<String, String>,
+) -> impl Fn(&str) -> Option<(String, String)> + '_ {
+    |name: &str| fragments.get(name).map(|t| (name.to_string(), t.clone()))
+}
 
 fn parse_as(kind: &str, text: &str) -> Result<(), String> {
     fn p<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
@@ -57,6 +76,11 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
         "Ending" => p::<Ending>(text),
         "Debrief" => p::<Debrief>(text),
         "Scores" => p::<Scores>(text),
+        "Link" => p::<Link>(text),
+        "Paragraph" => p::<Paragraph>(text),
+        "Section" => p::<Section>(text),
+        "SharedParagraph" => p::<SharedParagraph>(text),
+        "Fragment" => p::<Fragment>(text),
         other => Err(format!("unknown type `{other}` in the info string")),
     }
 }
@@ -86,14 +110,22 @@ fn every_example_of_the_reference_is_valid() {
     let md = common::read(&path);
     let mut checked = 0;
     let mut errors = Vec::new();
+    let fragments = fragments(&md);
+    let read = includes(&fragments);
     for (line, info, body) in blocks(&md) {
         let mut words = info.split_whitespace();
         let result = match (words.next(), words.next()) {
-            (Some("ron"), Some("Scenario")) => match check("exemple.ron", &body, Limits::default())
-            {
-                Ok(_) => Ok(()),
-                Err(report) => Err(report.render(Lang::Fr)),
-            },
+            (Some("ron"), Some("Scenario")) => {
+                match check_with("exemple.ron", &body, &read, Limits::default()) {
+                    Ok(_) => Ok(()),
+                    Err(report) => Err(report.render(Lang::Fr)),
+                }
+            }
+            (Some("ron"), Some("Fragment")) => {
+                dedale_core::load::check_fragment("fragment.ron", &body)
+                    .map(|_| ())
+                    .map_err(|r| r.render(Lang::Fr))
+            }
             (Some("ron"), Some(kind)) => parse_as(kind, &body),
             (Some("ron"), None) => {
                 Err("a ```ron block must name its type, e.g. ```ron Page".into())
@@ -125,12 +157,16 @@ fn every_example_of_the_reference_is_valid() {
 #[test]
 fn every_script_of_the_reference_passes_on_its_scenario() {
     let md = common::read(&common::root().join("scenarios/README.md"));
+    let fragments = fragments(&md);
+    let read = includes(&fragments);
     let mut scenarios = std::collections::BTreeMap::new();
     let mut scripts = Vec::new();
     for (line, info, body) in blocks(&md) {
         match info.as_str() {
             "ron Scenario" => {
-                let scenario = dedale_core::load::load("exemple.ron", &body).expect("loads");
+                let scenario = dedale_core::load::load_with_includes("exemple.ron", &body, &read)
+                    .map(|(s, _)| s)
+                    .expect("loads");
                 scenarios.insert(scenario.meta.id.clone(), scenario);
             }
             "text script" => {
@@ -162,4 +198,22 @@ fn every_script_of_the_reference_passes_on_its_scenario() {
         }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// The reference shows the shipped fragment as it is: the game and the
+/// trainers read the same text.
+#[test]
+fn the_shipped_fragment_is_the_one_the_reference_shows() {
+    let md = common::read(&common::root().join("scenarios/README.md"));
+    let shown = fragments(&md);
+    let shipped = common::read(&common::root().join("scenarios/communs/aide-numerique.ron"));
+    let body = shipped
+        .lines()
+        .skip_while(|l| l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(
+        shown.get("communs/aide-numerique.ron").map(|s| s.trim()),
+        Some(body.trim())
+    );
 }

@@ -72,7 +72,7 @@ fn the_report_and_exports_of_recorded_sessions_are_unchanged() {
 /// Replays `script` on a shipped scenario, as the run that was saved.
 fn replay(scenario_file: &str, script_text: &str) -> State {
     let path = common::root().join(scenario_file);
-    let scenario = dedale_core::load::load(scenario_file, &common::read(&path)).expect("loads");
+    let scenario = common::load(&path);
     let parsed = script::parse(script_text).expect("parses");
     let (session, failures) = script::run(&scenario, &parsed, Settings::new(1), |_, _, _, _| {});
     assert!(failures.is_empty(), "{failures:?}");
@@ -100,7 +100,12 @@ fn runs_saved_before_the_merge_still_resume() {
     ] {
         let saved: State = serde_json::from_str(&fixture(name))
             .unwrap_or_else(|e| panic!("{name} does not load: {e}"));
+        // The shipped scenarios' versions were raised when they moved to
+        // format 2 (a new page, a downloaded receipt, a link in an SMS); the
+        // saved shape is what is guarded here: every other field, and the
+        // fields format 2 added (`pending`, `downloads`) read as empty.
         let mut replayed = replay(scenario, script_text);
+        replayed.version.clone_from(&saved.version);
         // Counters came later (a refused login now counts a try): a run
         // saved before them has none, and everything else is the same.
         replayed.counters.clear();
@@ -138,8 +143,7 @@ fn reading_aloud_is_recorded_and_changes_nothing_else() {
 #[test]
 fn read_aloud_keeps_a_short_id_and_is_refused_after_the_end() {
     let path = common::root().join("scenarios/rsa-mesallocs.ron");
-    let scenario =
-        dedale_core::load::load("rsa-mesallocs.ron", &common::read(&path)).expect("loads");
+    let scenario = common::load(&path);
     let mut session = dedale_core::engine::Session::new(&scenario, 1);
     let out = session.act(Action::ReadAloud {
         what: "x".repeat(10_000),

@@ -76,6 +76,7 @@ fn every_script_gives_a_record_that_exports_in_the_three_formats() {
                 EndingKind::Success => "passed",
                 EndingKind::Failure => "failed",
                 EndingKind::Abandon => "terminated",
+                EndingKind::Postponed => "suspended",
             };
             assert_eq!(verbs.last(), Some(&last), "{name}");
             let fin = statements.last().expect("statements");

@@ -34,8 +34,7 @@ pub fn shipped() -> Vec<Shipped> {
         .into_iter()
         .map(|file| {
             let source = common::read(&file);
-            let scenario =
-                dedale_core::load::load(&file.display().to_string(), &source).expect("loads");
+            let scenario = common::load(&file);
             Shipped {
                 file,
                 source,

@@ -18,6 +18,7 @@ struct Vocabulary {
     documents: Vec<String>,
     messages: Vec<String>,
     lines: Vec<String>,
+    links: Vec<(String, String)>,
     values: Vec<String>,
     ids: BTreeSet<String>,
 }
@@ -30,6 +31,11 @@ fn vocabulary(s: &Scenario) -> Vocabulary {
         documents: s.persona.documents.iter().map(|d| d.id.clone()).collect(),
         messages: s.messages.iter().map(|m| m.id.clone()).collect(),
         lines: Vec::new(),
+        links: s
+            .messages
+            .iter()
+            .flat_map(|m| m.links.iter().map(|l| (m.id.clone(), l.id.clone())))
+            .collect(),
         values: s
             .persona
             .documents
@@ -67,6 +73,7 @@ fn vocabulary(s: &Scenario) -> Vocabulary {
     v.ids.extend(v.documents.iter().cloned());
     v.ids.extend(v.messages.iter().cloned());
     v.ids.extend(v.lines.iter().cloned());
+    v.ids.extend(v.links.iter().map(|(_, l)| l.clone()));
     v
 }
 
@@ -79,7 +86,7 @@ fn pick(list: &[String], i: usize) -> String {
 }
 
 fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
-    match kind % 13 {
+    match kind % 14 {
         0 | 1 => Action::Fill {
             field: pick(&v.inputs, a),
             value: if b.is_multiple_of(3) {
@@ -116,6 +123,14 @@ fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
         11 => Action::Say {
             line: pick(&v.lines, a),
         },
+        12 => {
+            let (message, link) = v
+                .links
+                .get(a % v.links.len().max(1))
+                .cloned()
+                .unwrap_or_else(|| (pick(&v.messages, a), "rien".into()));
+            Action::FollowLink { message, link }
+        }
         _ => {
             if a.is_multiple_of(10) {
                 Action::Abandon
@@ -129,10 +144,18 @@ fn action(v: &Vocabulary, kind: u8, a: usize, b: usize, typed: &str) -> Action {
 fn scenarios() -> Vec<Scenario> {
     let mut files = common::scenario_files();
     files.push(common::root().join("game/core/tests/fixtures/mini.ron"));
+    files.push(common::root().join("tests/fixtures/format2/courrier.ron"));
     files
         .iter()
         .map(|f| {
-            dedale_core::load::load(&f.display().to_string(), &common::read(f)).expect("loads")
+            let includes = common::includes_beside(f);
+            dedale_core::load::load_with_includes(
+                &f.display().to_string(),
+                &common::read(f),
+                &includes,
+            )
+            .map(|(s, _)| s)
+            .expect("loads")
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use dedale_core::Lang;
 use dedale_core::engine::Settings;
 use dedale_core::script::{self, Step};
-use dedale_core::solve::{Limits, check};
+use dedale_core::solve::{Limits, check_with};
 
 #[test]
 fn there_are_shipped_scenarios() {
@@ -21,7 +21,8 @@ fn there_are_shipped_scenarios() {
 fn every_scenario_checks_and_solves_without_warnings() {
     for file in common::scenario_files() {
         let name = file.display().to_string();
-        match check(&name, &common::read(&file), Limits::default()) {
+        let includes = common::includes_beside(&file);
+        match check_with(&name, &common::read(&file), &includes, Limits::default()) {
             Ok((_, report)) => {
                 assert!(report.diagnostics.is_empty(), "{}", report.render(Lang::Fr))
             }
@@ -34,7 +35,7 @@ fn every_scenario_checks_and_solves_without_warnings() {
 fn every_scenario_is_fully_translated_into_english() {
     for file in common::scenario_files() {
         let name = file.display().to_string();
-        let scenario = dedale_core::load::load(&name, &common::read(&file)).expect("loads");
+        let scenario = common::load(&file);
         assert!(
             scenario.meta.languages.contains(&Lang::En),
             "{name} declares English"
@@ -46,7 +47,7 @@ fn every_scenario_is_fully_translated_into_english() {
 fn every_script_passes_and_every_ending_has_one() {
     for file in common::scenario_files() {
         let name = file.display().to_string();
-        let scenario = dedale_core::load::load(&name, &common::read(&file)).expect("loads");
+        let scenario = common::load(&file);
         let scripts = common::scripts_of(&file);
         assert!(!scripts.is_empty(), "{name} has playthrough scripts");
         let mut reached = BTreeSet::new();

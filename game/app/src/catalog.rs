@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use dedale_core::Lang;
 use dedale_core::model::Scenario;
-use dedale_core::solve::{Limits, check};
+use dedale_core::solve::{Limits, check_with};
 
 /// Shipped scenarios, as (file name, text).
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -19,6 +19,21 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../scenarios/rdv-prefecture.ron"),
     ),
 ];
+
+/// Shipped fragments, as (name written in `include`, text): the shipped
+/// scenarios include them, and so may a trainer's file dropped on the game.
+pub const FRAGMENTS: &[(&str, &str)] = &[(
+    "communs/aide-numerique.ron",
+    include_str!("../../../scenarios/communs/aide-numerique.ron"),
+)];
+
+/// What the loader reads for `include`: the shipped fragments, by name.
+pub fn fragment(name: &str) -> Option<(String, String)> {
+    FRAGMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, text)| (n.to_string(), text.to_string()))
+}
 
 /// One scenario file: checked and playable, or its problems.
 #[derive(Clone, Debug)]
@@ -34,7 +49,7 @@ pub struct Entry {
 impl Entry {
     /// Checks a text; problems are kept in both languages' order of the file.
     pub fn check(file: &str, text: &str, lang: Lang) -> Entry {
-        let scenario = match check(file, text, Limits::default()) {
+        let scenario = match check_with(file, text, &fragment, Limits::default()) {
             Ok((s, _)) => Ok(Arc::new(s)),
             Err(report) => Err(report.lines(lang)),
         };

@@ -80,9 +80,13 @@ pub(crate) fn shipped_play(seed: u64, actions: Vec<Action>) -> Play {
 #[cfg(test)]
 pub(crate) fn shipped_play_of(entry: usize, seed: u64, actions: Vec<Action>) -> Play {
     let text = crate::catalog::SHIPPED[entry].1;
-    let (scenario, _) =
-        dedale_core::solve::check("shipped", text, dedale_core::solve::Limits::default())
-            .expect("the shipped scenario is valid");
+    let (scenario, _) = dedale_core::solve::check_with(
+        "shipped",
+        text,
+        &crate::catalog::fragment,
+        dedale_core::solve::Limits::default(),
+    )
+    .expect("the shipped scenario is valid");
     let scenario = Arc::new(scenario);
     let (mut session, out) = Session::start(&scenario, EngineSettings::new(seed));
     let mut last = out.feedback;
@@ -147,6 +151,8 @@ pub enum Cue {
     Incident,
     /// The run ended.
     Ended(EndingKind),
+    /// A file was downloaded into the folder.
+    Downloaded,
 }
 
 /// The systems that start runs and apply actions: what reads the run's new state goes after them.
@@ -299,6 +305,9 @@ fn apply_actions(
                 }
                 Feedback::Invalid(_) => {
                     cues.write(Cue::Refused);
+                }
+                Feedback::Downloaded(_) => {
+                    cues.write(Cue::Downloaded);
                 }
                 Feedback::Incident(_) | Feedback::Timeout(_) => {
                     cues.write(Cue::Incident);

@@ -65,6 +65,16 @@ pub struct Strings {
     pub paused: &'static str,
     pub paused_help: &'static str,
     pub phone: &'static str,
+    /// The desk's letterbox tab (format 2's letters).
+    pub post: &'static str,
+    /// The folder's group of the files downloaded during play.
+    pub downloads: &'static str,
+    /// The letterbox when nothing has arrived.
+    pub no_letter: &'static str,
+    /// A letter has been sent and has not arrived yet.
+    pub letter_on_its_way: &'static str,
+    /// The button that lets game time pass until it arrives.
+    pub wait_for_letter: &'static str,
     pub play: &'static str,
     pub replay: &'static str,
     pub required: &'static str,
@@ -144,6 +154,11 @@ pub static FR: Strings = Strings {
     paused: "En pause",
     paused_help: "Le temps est arrêté. Reprenez quand vous êtes prêt ou prête.",
     phone: "Téléphone",
+    post: "Courrier",
+    downloads: "Téléchargements",
+    no_letter: "Rien dans la boîte aux lettres pour l'instant.",
+    letter_on_its_way: "Un courrier est en route. Par la poste, il met quelques jours.",
+    wait_for_letter: "Attendre le facteur",
     play: "Jouer cette démarche",
     replay: "Rejouer",
     required: "obligatoire",
@@ -223,6 +238,11 @@ pub static EN: Strings = Strings {
     paused: "Paused",
     paused_help: "Time is stopped. Resume when you are ready.",
     phone: "Phone",
+    post: "Letters",
+    downloads: "Downloads",
+    no_letter: "Nothing in the letterbox yet.",
+    letter_on_its_way: "A letter is on its way. By post, it takes a few days.",
+    wait_for_letter: "Wait for the postman",
     play: "Play this procedure",
     replay: "Play again",
     required: "required",

@@ -246,10 +246,10 @@ fn playing(p: &Play, lang: Lang) -> String {
         .rev()
         .filter_map(|r| {
             let m = p.scenario.message(&r.message)?;
-            let device = if m.device == Device::Phone {
-                s.phone
-            } else {
-                s.mail
+            let device = match m.device {
+                Device::Phone => s.phone,
+                Device::Mail => s.mail,
+                Device::Post => s.post,
             };
             let body = m
                 .body

@@ -47,7 +47,7 @@ fn play(
             continue;
         }
         let handle = match cue {
-            Cue::MessageArrived(_) => &sounds.message,
+            Cue::MessageArrived(_) | Cue::Downloaded => &sounds.message,
             Cue::Refused => &sounds.refused,
             Cue::Ended(EndingKind::Success) => &sounds.success,
             _ => continue,

@@ -9,7 +9,7 @@ use dedale_core::engine::Settings;
 use dedale_core::metrics::report::labels::plural;
 use dedale_core::model::Scenario;
 use dedale_core::script;
-use dedale_core::solve::{Limits, check};
+use dedale_core::solve::{Limits, check_with};
 
 /// Checks files and folders; `Ok(true)` when every scenario is valid.
 pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
@@ -36,7 +36,12 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
             }
         };
         let name = file.display().to_string();
-        match check(&name, &source, Limits::default()) {
+        if dedale_core::load::is_fragment(&source) {
+            all_ok &= fragment(&name, &source, lang);
+            continue;
+        }
+        let includes = crate::includes_beside(file);
+        match check_with(&name, &source, &includes, Limits::default()) {
             Ok((scenario, report)) => {
                 eprint!("{}", report.render(lang));
                 let scripts = scripts(file, &scenario, lang);
@@ -73,6 +78,45 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>, lang: Lang) -> Result<(), String
             Lang::En => format!("{}: no such file or folder", path.display()),
             _ => format!("{} : fichier ou dossier introuvable", path.display()),
         })
+    }
+}
+
+/// A fragment met in a folder: its syntax and format are checked here, the
+/// rest with each scenario that includes it. Returns whether it is valid.
+fn fragment(name: &str, source: &str, lang: Lang) -> bool {
+    match dedale_core::load::check_fragment(name, source) {
+        Ok(f) => {
+            let size = match lang {
+                Lang::En => format!(
+                    "{}, {}, {}",
+                    plural(f.pages.len(), "page", "pages"),
+                    plural(f.messages.len(), "message", "messages"),
+                    plural(f.paragraphs.len(), "shared paragraph", "shared paragraphs")
+                ),
+                _ => format!(
+                    "{}, {}, {}",
+                    nombre(f.pages.len(), "page", "pages"),
+                    nombre(f.messages.len(), "message", "messages"),
+                    nombre(
+                        f.paragraphs.len(),
+                        "paragraphe partagé",
+                        "paragraphes partagés"
+                    )
+                ),
+            };
+            println!(
+                "{name}{} ({size})",
+                lang.pick(
+                    " : fragment lisible, vérifié avec les scénarios qui l'incluent",
+                    ": readable fragment, checked with the scenarios that include it"
+                )
+            );
+            true
+        }
+        Err(report) => {
+            eprint!("{}", report.render(lang));
+            false
+        }
     }
 }
 

@@ -95,6 +95,8 @@ fn condition(c: &Condition) -> String {
         Condition::Said(l) => format!("dit {l}"),
         Condition::Visited(p) => format!("vu {p}"),
         Condition::CountAtLeast(c, n) => format!("{c} ≥ {n}"),
+        Condition::Downloaded(d) => format!("téléchargé {d}"),
+        Condition::Incident(i) => format!("incident {i}"),
         Condition::Chance(p) => format!("{p} %"),
         Condition::Not(c) => format!("non ({})", condition(c)),
         Condition::All(cs) => cs.iter().map(condition).collect::<Vec<_>>().join(" et "),
@@ -108,6 +110,7 @@ fn colour(kind: EndingKind) -> (&'static str, &'static str) {
         EndingKind::Success => ("#d4edda", "#1e7e34"),
         EndingKind::Failure => ("#f8d7da", "#a71d2a"),
         EndingKind::Abandon => ("#e2e3e5", "#4a4f55"),
+        EndingKind::Postponed => ("#e8e0f5", "#4b2a7a"),
     }
 }
 

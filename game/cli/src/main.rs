@@ -267,8 +267,26 @@ pub(crate) fn load_with_source(
 ) -> Result<(dedale_core::model::Scenario, String), String> {
     let source = read(path, lang)?;
     let name = path.display().to_string();
-    match dedale_core::load::load(&name, &source) {
-        Ok(s) => Ok((s, source)),
+    let includes = includes_beside(path);
+    match dedale_core::load::load_with_includes(&name, &source, &includes) {
+        Ok((s, _)) => Ok((s, source)),
         Err(report) => Err(report.render(lang).trim_end().to_string()),
+    }
+}
+
+/// The fragments a scenario includes, read beside it: `include:
+/// ["communs/aide.ron"]` in `scenarios/x.ron` reads `scenarios/communs/aide.ron`,
+/// and messages name that path.
+pub(crate) fn includes_beside(
+    scenario: &std::path::Path,
+) -> impl Fn(&str) -> Option<(String, String)> + use<> {
+    let dir = scenario
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    move |name: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some((path.display().to_string(), text))
     }
 }

@@ -108,10 +108,11 @@ fn scripted<'s>(
                 if moved && session.state().ending.is_none() {
                     print!("{}", render::page(session, lang));
                 }
-                if let Step::Act(Action::OpenDocument { document }) = step {
+                let done = out.refused().is_none();
+                if let (true, Step::Act(Action::OpenDocument { document })) = (done, step) {
                     print!("{}", render::document(session, document, lang));
                 }
-                if let Step::Act(Action::ReadMessage { message }) = step {
+                if let (true, Step::Act(Action::ReadMessage { message })) = (done, step) {
                     print!("{}", render::message(session, message, lang));
                 }
             }
@@ -141,8 +142,8 @@ fn scripted<'s>(
     Ok((problems.is_empty(), session))
 }
 
-const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · abandonner\nAutres : dossier (les documents) · messages · page · aide · quitter";
-const HELP_EN: &str = "Actions: fill <input> <value> · choose <question> <option> · tick/untick <box> · upload <input> <document> · press <button> · open <document> · read <message> · hint · back · wait 5min · say <line> · abandon\nOther: folder (the documents) · messages · page · help · quit";
+const HELP_FR: &str = "Actions : remplir <champ> <valeur> · choisir <question> <réponse> · cocher/décocher <case> · joindre <envoi> <document> · appuyer <bouton> · ouvrir <document> · lire <message> · indice · retour · attendre 5min · dire <réplique> · suivre <message> <lien> · abandonner\nAutres : dossier (les documents) · messages (SMS, courriels, courrier) · page · aide · quitter";
+const HELP_EN: &str = "Actions: fill <input> <value> · choose <question> <option> · tick/untick <box> · upload <input> <document> · press <button> · open <document> · read <message> · hint · back · wait 5min · say <line> · follow <message> <link> · abandon\nOther: folder (the documents) · messages (texts, e-mails, letters) · page · help · quit";
 
 fn by_hand<'s>(
     scenario: &'s dedale_core::model::Scenario,
@@ -177,16 +178,18 @@ fn by_hand<'s>(
             "quitter" | "quit" => break,
             "aide" | "help" => println!("{}", lang.pick(HELP_FR, HELP_EN)),
             "page" => print!("{}", render::page(&session, lang)),
-            "dossier" | "folder" => {
-                for d in &scenario.persona.documents {
-                    println!("  📄 {} — {} (ouvrir {})", d.id, d.title.get(lang), d.id);
-                }
-            }
-            "messages" => {
+            "dossier" | "folder" => print!("{}", render::folder(&session, lang)),
+            "messages" | "courrier" | "mail" => {
                 for r in &session.state().inbox {
-                    let m = scenario.message(&r.message).map_or("", |m| m.from.as_str());
+                    let m = scenario.message(&r.message);
+                    let from = m.map_or("", |m| m.from.as_str());
+                    let icon = match m.map(|m| m.device) {
+                        Some(dedale_core::model::Device::Post) => "📬",
+                        Some(dedale_core::model::Device::Mail) => "✉",
+                        _ => "📱",
+                    };
                     println!(
-                        "  {} {} — {m} (lire {})",
+                        "  {} {icon} {} — {from} (lire {})",
                         if r.read { " " } else { "•" },
                         r.message,
                         r.message

@@ -179,6 +179,10 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
                     let device = match m.device {
                         Device::Phone => lang.pick("📱 Nouveau SMS de", "📱 New text from"),
                         Device::Mail => lang.pick("✉ Nouveau courriel de", "✉ New e-mail from"),
+                        Device::Post => lang.pick(
+                            "📬 Nouveau courrier dans la boîte aux lettres, de",
+                            "📬 New letter in the letterbox, from",
+                        ),
                     };
                     out.push_str(&format!("  {device} {} (lire {id})\n", m.from));
                 }
@@ -239,6 +243,19 @@ pub fn feedback(session: &Session<'_>, feedback: &[Feedback], lang: Lang) -> Str
             }
             Feedback::Ended(_) => out.push_str(&ending(session, lang)),
             Feedback::Refused(r) => out.push_str(&format!("  ⛔ {}\n", r.message(lang))),
+            Feedback::Downloaded(id) => {
+                if let Some(d) = s.document(id) {
+                    out.push_str(&format!(
+                        "  ⬇ {} « {} » {} (ouvrir {id})\n",
+                        lang.pick("Fichier téléchargé :", "File downloaded:"),
+                        d.title.get(lang),
+                        lang.pick(
+                            "— dans le dossier, rubrique « Téléchargements »",
+                            "— in the folder, under “Downloads”"
+                        ),
+                    ));
+                }
+            }
             Feedback::Accepted | Feedback::Page(_) => {}
         }
     }
@@ -320,10 +337,38 @@ pub fn message(session: &Session<'_>, id: &str, lang: Lang) -> String {
         .subject
         .as_ref()
         .map_or(String::new(), |t| format!("  │ {}\n", t.get(lang)));
+    let links: String = m
+        .links
+        .iter()
+        .map(|l| format!("  │ 🔗 {}  (suivre {} {})\n", l.text, m.id, l.id))
+        .collect();
     format!(
-        "  ┌─ {} {}\n{subject}  │ {}\n  └─\n",
+        "  ┌─ {} {}\n{subject}  │ {}\n{links}  └─\n",
         lang.pick("De :", "From:"),
         m.from,
         m.body.get(lang).replace("{code}", &code)
     )
+}
+
+/// The folder as the terminal lists it: the papers, then the downloaded files under their own heading.
+pub fn folder(session: &Session<'_>, lang: Lang) -> String {
+    let st = session.state();
+    let docs = &session.scenario().persona.documents;
+    let line = |d: &dedale_core::model::Document| {
+        format!("  📄 {} — {} (ouvrir {})\n", d.id, d.title.get(lang), d.id)
+    };
+    let mut out: String = docs.iter().filter(|d| !d.hidden).map(line).collect();
+    let downloaded: Vec<_> = st
+        .downloads
+        .iter()
+        .filter_map(|id| docs.iter().find(|d| &d.id == id))
+        .collect();
+    if !downloaded.is_empty() {
+        out.push_str(&format!(
+            "  {}\n",
+            lang.pick("⬇ Téléchargements :", "⬇ Downloads:")
+        ));
+        out.extend(downloaded.into_iter().map(|d| format!("  {}", line(d))));
+    }
+    out
 }

@@ -26,6 +26,10 @@ pub enum Condition {
     Visited(String),
     /// A counter has reached this number (`Count` effects raise it).
     CountAtLeast(String, u8),
+    /// Format 2: this document of the folder was downloaded (`Download(..)`).
+    Downloaded(String),
+    /// Format 2: this incident happened at least once.
+    Incident(String),
     /// A seeded random draw that holds this many times in a hundred.
     Chance(u8),
     /// The condition does not hold.
@@ -77,4 +81,7 @@ pub enum Effect {
     Droits(i32),
     /// Adds to (or subtracts from) the *autonomie* score.
     Autonomie(i32),
+    /// Format 2: puts a hidden document of the persona in the folder's
+    /// "Téléchargements" (a receipt, an attestation the portal gives).
+    Download(String),
 }

@@ -14,6 +14,7 @@
 //! joindre avis avis_imposition  ouvrir carte_vitale   lire sms_code
 //! appuyer valider               indice   retour   attendre 5min   dire ligne_id
 //! lire-a-voix-haute page:banque  (what the app reads aloud, by element id)
+//! suivre sms_arnaque lien       (follows a link of a received message)
 //! abandonner
 //! attendu page recap            attendu fin depot_ok    attendu erreur nir nir_key
 //! attendu bloqué valider        (a required dialogue holds the button, mode formation)
@@ -75,7 +76,7 @@ impl ScriptError {
 }
 
 /// Every verb a script understands, French first, then English.
-pub const VERBS: [&str; 35] = [
+pub const VERBS: [&str; 37] = [
     "graine",
     "mode",
     "remplir",
@@ -93,6 +94,7 @@ pub const VERBS: [&str; 35] = [
     "retour",
     "attendre",
     "dire",
+    "suivre",
     "abandonner",
     "attendu",
     "seed",
@@ -109,6 +111,7 @@ pub const VERBS: [&str; 35] = [
     "back",
     "wait",
     "say",
+    "follow",
     "abandon",
     "expect",
 ];
@@ -274,6 +277,15 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
             "indice" | "hint" => Ok(Some(Step::Act(Action::Hint))),
             "retour" | "back" => Ok(Some(Step::Act(Action::Back))),
             "abandonner" | "abandon" => Ok(Some(Step::Act(Action::Abandon))),
+            "suivre" | "follow" => need(2, "suivre <message> <lien>").map_or_else(
+                || {
+                    Ok(Some(Step::Act(Action::FollowLink {
+                        message: args[0].into(),
+                        link: args[1].into(),
+                    })))
+                },
+                Err,
+            ),
             "dire" | "say" => need(1, "dire <réplique>").map_or_else(
                 || {
                     Ok(Some(Step::Act(Action::Say {
@@ -293,8 +305,8 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
             other => {
                 let (fr, en) = did_you_mean(other, VERBS).unwrap_or_else(|| {
                     (
-                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, abandonner, attendu, graine, mode".into(),
-                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, abandon, expect, seed, mode".into(),
+                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, suivre, abandonner, attendu, graine, mode".into(),
+                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, follow, abandon, expect, seed, mode".into(),
                     )
                 });
                 Err(err(
@@ -403,6 +415,7 @@ pub fn line(action: &Action) -> String {
         Action::Wait { seconds } => format!("attendre {seconds}s"),
         Action::Say { line } => format!("dire {line}"),
         Action::Abandon => "abandonner".into(),
+        Action::FollowLink { message, link } => format!("suivre {message} {link}"),
         Action::ReadAloud { what } => format!("lire-a-voix-haute {what}"),
     }
 }

@@ -47,6 +47,7 @@ fn draw(
                         EndingKind::Success => Tone::Success,
                         EndingKind::Failure => Tone::Error,
                         EndingKind::Abandon => Tone::Warning,
+                        EndingKind::Postponed => Tone::Info,
                     };
                     let word = w.ending(d.kind);
                     widgets::title(ui, &d.title);

@@ -7,6 +7,7 @@
 //! happened, what to remember, where to get help for real, the notes on the
 //! dialogue lines chosen, and the attempt moment by moment.
 
+mod paragraphs;
 mod words;
 
 pub use words::{Words, count, words};
@@ -99,7 +100,9 @@ impl Debrief {
     }
 }
 
-/// The debrief of a state that has ended; `None` while the run goes on (or
+/// The debrief of a state that has ended, with the paragraphs whose
+/// condition holds at the end (`paragraphs` of the ending, format 2) added
+/// to their parts; `None` while the run goes on (or
 /// if the ending is not in this scenario).
 pub fn debrief(scenario: &Scenario, state: &State, lang: Lang) -> Option<Debrief> {
     let reached = state.ending.as_ref()?;
@@ -115,7 +118,7 @@ pub fn debrief(scenario: &Scenario, state: &State, lang: Lang) -> Option<Debrief
         })
         .collect();
     let count = |f: fn(&EventKind) -> bool| state.events.iter().filter(|e| f(&e.kind)).count();
-    Some(Debrief {
+    let mut debrief = Debrief {
         ending: ending.id.clone(),
         kind: ending.kind,
         title: ending.title.get(lang).to_string(),
@@ -141,7 +144,9 @@ pub fn debrief(scenario: &Scenario, state: &State, lang: Lang) -> Option<Debrief
                 matches!(k, EventKind::Incident { .. } | EventKind::Timeout { .. })
             }),
         },
-    })
+    };
+    paragraphs::add(&mut debrief, scenario, ending, state, lang);
+    Some(debrief)
 }
 
 fn timeline(scenario: &Scenario, state: &State, lang: Lang) -> Vec<Moment> {
@@ -200,6 +205,18 @@ fn moment(scenario: &Scenario, kind: &EventKind, lang: Lang) -> Option<(&'static
                 .line(line)
                 .map_or_else(|| line.clone(), |(_, _, l)| l.text.get(lang).to_string());
             ("💬", format!("« {text} »"))
+        }
+        EventKind::DocumentDownloaded { document } => {
+            let title = scenario
+                .document(document)
+                .map_or_else(|| document.clone(), |d| d.title.get(lang).to_string());
+            ("⬇", format!("{} « {title} »", w.moment_download))
+        }
+        EventKind::LinkFollowed { message, .. } => {
+            let from = scenario
+                .message(message)
+                .map_or(message.as_str(), |m| m.from.as_str());
+            ("🔗", format!("{} {from}", w.moment_link))
         }
         EventKind::Back { .. } => ("⬅", w.moment_back.to_string()),
         EventKind::Abandoned { .. } => ("🚪", w.moment_abandon.to_string()),

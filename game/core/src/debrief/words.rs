@@ -11,6 +11,7 @@ pub struct Words {
     pub ending_success: &'static str,
     pub ending_failure: &'static str,
     pub ending_abandon: &'static str,
+    pub ending_postponed: &'static str,
     pub receipt: &'static str,
     pub scores: &'static str,
     pub rights: &'static str,
@@ -30,6 +31,8 @@ pub struct Words {
     pub moment_timeout: &'static str,
     pub moment_message: &'static str,
     pub moment_document: &'static str,
+    pub moment_download: &'static str,
+    pub moment_link: &'static str,
     pub moment_back: &'static str,
     pub moment_abandon: &'static str,
     /// What stands between a heading and what follows on the same line: " :" in French, ":" in English.
@@ -40,6 +43,7 @@ const FR: Words = Words {
     ending_success: "Démarche réussie !",
     ending_failure: "La démarche n'a pas abouti.",
     ending_abandon: "Démarche abandonnée.",
+    ending_postponed: "Démarche en attente : la suite arrivera par courrier.",
     receipt: "Numéro de dossier :",
     scores: "Vos scores",
     rights: "Droits",
@@ -63,6 +67,8 @@ const FR: Words = Words {
     moment_timeout: "Session expirée : trop longtemps sans rien faire",
     moment_message: "Message reçu de",
     moment_document: "Document ouvert :",
+    moment_download: "Document téléchargé :",
+    moment_link: "Lien suivi dans un message de",
     moment_back: "Retour à la page précédente",
     moment_abandon: "Abandon de la démarche",
     colon: " :",
@@ -72,6 +78,7 @@ const EN: Words = Words {
     ending_success: "Procedure completed!",
     ending_failure: "The procedure did not succeed.",
     ending_abandon: "Procedure given up.",
+    ending_postponed: "Procedure on hold: what comes next will arrive by post.",
     receipt: "Reference number:",
     scores: "Your scores",
     rights: "Rights",
@@ -91,6 +98,8 @@ const EN: Words = Words {
     moment_timeout: "Session expired: too long without any action",
     moment_message: "Message received from",
     moment_document: "Document opened:",
+    moment_download: "Document downloaded:",
+    moment_link: "Link followed in a message from",
     moment_back: "Back to the previous page",
     moment_abandon: "Gave up the procedure",
     colon: ":",
@@ -139,6 +148,7 @@ impl Words {
             EndingKind::Success => self.ending_success,
             EndingKind::Failure => self.ending_failure,
             EndingKind::Abandon => self.ending_abandon,
+            EndingKind::Postponed => self.ending_postponed,
         }
     }
 }

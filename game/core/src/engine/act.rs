@@ -22,6 +22,7 @@ impl Session<'_> {
                 | Action::Upload { .. }
                 | Action::Press { .. }
                 | Action::Back
+                | Action::FollowLink { .. }
         );
         // Read-aloud, like a hint, a document or a message, stays off the portal.
         if touches_portal {
@@ -39,6 +40,7 @@ impl Session<'_> {
             Action::Back => self.back(out),
             Action::Wait { seconds } => self.wait(seconds, dice, out),
             Action::Say { line } => self.say(&line, dice, out),
+            Action::FollowLink { message, link } => self.follow(&message, &link, dice, out),
             Action::Abandon => self.abandon(out),
             Action::ReadAloud { what } => self.read_aloud(&what, out),
         }
@@ -117,7 +119,7 @@ impl Session<'_> {
                     .push(Feedback::Refused(Refusal::NoSuchInput(field.into())));
             }
         };
-        let Some(doc) = self.scenario.document(document) else {
+        let Some(doc) = self.folder_document(document) else {
             return out
                 .feedback
                 .push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
@@ -163,8 +165,15 @@ impl Session<'_> {
         out.feedback.push(Feedback::Invalid(errors));
     }
 
+    /// A document that is in the folder now (a hidden one once downloaded).
+    fn folder_document(&self, id: &str) -> Option<&crate::model::Document> {
+        self.scenario
+            .document(id)
+            .filter(|d| self.state.in_folder(d))
+    }
+
     fn open_document(&mut self, document: &str, out: &mut Outcome) {
-        if self.scenario.document(document).is_none() {
+        if self.folder_document(document).is_none() {
             return out
                 .feedback
                 .push(Feedback::Refused(Refusal::NoSuchDocument(document.into())));
@@ -231,6 +240,7 @@ impl Session<'_> {
         let ms = u64::from(seconds) * 1000;
         self.state.clock_ms = self.state.clock_ms.saturating_add(ms);
         self.state.idle_ms = self.state.idle_ms.saturating_add(ms);
+        self.deliver_due(out);
         let due = self.state.timeout_in_ms(self.scenario) == Some(0);
         let Some(timeout) = self
             .scenario
@@ -287,6 +297,30 @@ impl Session<'_> {
         );
         out.feedback.push(Feedback::Reply(line.id.clone()));
         self.apply(&line.effects, out);
+    }
+
+    /// Follows a link of a received message: the browser opens its page, as
+    /// a link on a page would (the back button returns to where the player was).
+    fn follow(&mut self, message: &str, link: &str, dice: &mut dyn Dice, out: &mut Outcome) {
+        let received = self.state.inbox.iter().any(|r| r.message == message);
+        let Some(target) = self
+            .scenario
+            .link(message, link)
+            .filter(|_| received)
+            .map(|l| l.page.clone())
+        else {
+            return out
+                .feedback
+                .push(Feedback::Refused(Refusal::NoSuchLink(link.into())));
+        };
+        self.event(
+            out,
+            EventKind::LinkFollowed {
+                message: message.to_string(),
+                link: link.to_string(),
+            },
+        );
+        self.go(&target, dice, out);
     }
 
     fn abandon(&mut self, out: &mut Outcome) {

@@ -44,11 +44,62 @@ impl Session<'_> {
                 }
                 Effect::Droits(d) => self.state.droits = add_score(self.state.droits, *d),
                 Effect::Autonomie(d) => self.state.autonomie = add_score(self.state.autonomie, *d),
+                Effect::Download(doc) => self.download(doc, out),
             }
         }
     }
 
+    /// Puts a hidden document in the folder, once.
+    fn download(&mut self, doc: &str, out: &mut Outcome) {
+        if self.scenario.document(doc).is_none() || self.state.downloads.iter().any(|d| d == doc) {
+            return;
+        }
+        self.state.downloads.push(doc.to_string());
+        out.feedback.push(Feedback::Downloaded(doc.to_string()));
+        self.event(
+            out,
+            EventKind::DocumentDownloaded {
+                document: doc.to_string(),
+            },
+        );
+    }
+
+    /// Sends a message: it arrives now, or after its delay (a letter).
     fn send(&mut self, id: &str, out: &mut Outcome) {
+        let Some(message) = self.scenario.message(id) else {
+            return;
+        };
+        if message.after_minutes > 0 {
+            let due_ms = self
+                .state
+                .clock_ms
+                .saturating_add(u64::from(message.after_minutes) * 60_000);
+            let at = self.state.pending.partition_point(|p| p.due_ms <= due_ms);
+            self.state.pending.insert(
+                at,
+                super::Pending {
+                    message: id.to_string(),
+                    due_ms,
+                },
+            );
+            return;
+        }
+        self.deliver(id, out);
+    }
+
+    /// Letters whose time has come arrive, soonest first.
+    pub(super) fn deliver_due(&mut self, out: &mut Outcome) {
+        while let Some(first) = self.state.pending.first() {
+            if first.due_ms > self.state.clock_ms {
+                break;
+            }
+            let arrived = self.state.pending.remove(0);
+            self.deliver(&arrived.message, out);
+        }
+    }
+
+    /// A message reaches the phone, the mailbox or the letterbox.
+    fn deliver(&mut self, id: &str, out: &mut Outcome) {
         let Some(message) = self.scenario.message(id) else {
             return;
         };
@@ -72,11 +123,15 @@ impl Session<'_> {
         );
     }
 
-    pub(super) fn event(&self, out: &mut Outcome, kind: EventKind) {
-        out.events.push(Event {
+    /// Records an event: in the outcome, for the caller, and in the state at
+    /// once, so that conditions later in the same action read it (`Incident(..)`).
+    pub(super) fn event(&mut self, out: &mut Outcome, kind: EventKind) {
+        let event = Event {
             at_ms: self.state.clock_ms,
             kind,
-        });
+        };
+        self.state.events.push(event.clone());
+        out.events.push(event);
     }
 }
 
@@ -115,6 +170,8 @@ pub(super) fn holds(
         Condition::Said(line) => st.said.contains(line),
         Condition::Visited(page) => st.visited.contains(page),
         Condition::CountAtLeast(c, n) => st.counters.get(c).copied().unwrap_or(0) >= *n,
+        Condition::Downloaded(doc) => st.downloads.contains(doc),
+        Condition::Incident(id) => st.incident_happened(id),
         Condition::Chance(p) => dice.roll(*p),
         Condition::Not(c) => !nested(c),
         Condition::All(cs) => cs.iter().all(nested),

@@ -72,6 +72,18 @@ pub enum EventKind {
         /// Message id.
         message: String,
     },
+    /// A document was downloaded into the folder.
+    DocumentDownloaded {
+        /// Document id.
+        document: String,
+    },
+    /// A link of a message was followed.
+    LinkFollowed {
+        /// Message id.
+        message: String,
+        /// Link id in that message.
+        link: String,
+    },
     /// An incident happened.
     Incident {
         /// Incident id.
@@ -134,6 +146,10 @@ pub enum EventName {
     MessageReceived,
     /// [`EventKind::MessageRead`].
     MessageRead,
+    /// [`EventKind::DocumentDownloaded`].
+    DocumentDownloaded,
+    /// [`EventKind::LinkFollowed`].
+    LinkFollowed,
     /// [`EventKind::Incident`].
     Incident,
     /// [`EventKind::Timeout`].
@@ -160,6 +176,8 @@ impl EventName {
             EventName::DocumentOpened => "document_opened",
             EventName::MessageReceived => "message_received",
             EventName::MessageRead => "message_read",
+            EventName::DocumentDownloaded => "document_downloaded",
+            EventName::LinkFollowed => "link_followed",
             EventName::Incident => "incident",
             EventName::Timeout => "timeout",
             EventName::Posture => "posture",
@@ -182,6 +200,8 @@ impl EventKind {
             EventKind::DocumentOpened { .. } => EventName::DocumentOpened,
             EventKind::MessageReceived { .. } => EventName::MessageReceived,
             EventKind::MessageRead { .. } => EventName::MessageRead,
+            EventKind::DocumentDownloaded { .. } => EventName::DocumentDownloaded,
+            EventKind::LinkFollowed { .. } => EventName::LinkFollowed,
             EventKind::Incident { .. } => EventName::Incident,
             EventKind::Timeout { .. } => EventName::Timeout,
             EventKind::Posture { .. } => EventName::Posture,
@@ -201,7 +221,10 @@ impl EventKind {
             | EventKind::Abandoned { page }
             | EventKind::Back { from: page } => vec![page],
             EventKind::FieldError { field, error } => vec![field, error],
-            EventKind::DocumentOpened { document } => vec![document],
+            EventKind::DocumentOpened { document } | EventKind::DocumentDownloaded { document } => {
+                vec![document]
+            }
+            EventKind::LinkFollowed { message, link } => vec![message, link],
             EventKind::MessageReceived { message } | EventKind::MessageRead { message } => {
                 vec![message]
             }

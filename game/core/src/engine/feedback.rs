@@ -18,8 +18,10 @@ pub enum Feedback {
     Incident(String),
     /// The portal dropped the session after inactivity.
     Timeout(String),
-    /// A message arrived on the phone or in the mailbox.
+    /// A message arrived on the phone, in the mailbox or in the letterbox.
     Received(String),
+    /// A document was downloaded into the folder.
+    Downloaded(String),
     /// A hint, with its level (1 to 3) on this page.
     Hint {
         /// 1, 2 or 3.
@@ -62,6 +64,8 @@ pub enum Refusal {
     NoSuchMessage(String),
     /// No dialogue line with this id open now.
     NoSuchLine(String),
+    /// No link with this id in a received message.
+    NoSuchLink(String),
     /// No more hints on this page.
     NoMoreHints,
     /// No previous page.
@@ -115,6 +119,12 @@ impl Refusal {
                 format!("La réplique « {id} » n'est pas proposée maintenant.")
             }
             (Refusal::NoSuchLine(id), false) => format!("Line `{id}` is not offered now."),
+            (Refusal::NoSuchLink(id), true) => {
+                format!("Aucun message reçu n'a de lien « {id} ».")
+            }
+            (Refusal::NoSuchLink(id), false) => {
+                format!("No received message has a link `{id}`.")
+            }
             (Refusal::NoMoreHints, true) => "Il n'y a plus d'indice pour cette page.".into(),
             (Refusal::NoMoreHints, false) => "There are no more hints for this page.".into(),
             (Refusal::NoBack, true) => "Il n'y a pas de page précédente.".into(),

@@ -18,7 +18,7 @@ mod visible;
 pub use dice::{Dice, ForcedDice};
 pub use event::{Event, EventKind, EventName};
 pub use feedback::{Feedback, FieldError, Refusal};
-pub use state::{Answer, Reached, Received, State};
+pub use state::{Answer, Pending, Reached, Received, State};
 
 /// Deepest nesting of conditions the loader accepts and the engine evaluates.
 pub const MAX_CONDITION_DEPTH: usize = eval::MAX_DEPTH;
@@ -115,6 +115,13 @@ pub enum Action {
         /// Line id.
         line: String,
     },
+    /// Follows a link of a received message: its page opens in the browser.
+    FollowLink {
+        /// Message id.
+        message: String,
+        /// Link id in that message.
+        link: String,
+    },
     /// Gives up.
     Abandon,
     /// The app read a text aloud for the player (a page, a hint, a field's
@@ -180,7 +187,6 @@ impl<'s> Session<'s> {
         let mut out = Outcome::default();
         let start = scenario.start.clone();
         session.arrive(&start, dice, &mut out);
-        session.state.events.extend(out.events.iter().cloned());
         (session, out)
     }
 
@@ -206,7 +212,6 @@ impl<'s> Session<'s> {
             return out;
         }
         self.perform(action, dice, &mut out);
-        self.state.events.extend(out.events.iter().cloned());
         out
     }
 
@@ -224,6 +229,16 @@ impl<'s> Session<'s> {
     pub fn scenario(&self) -> &'s Scenario {
         self.scenario
     }
+}
+
+/// Whether a condition holds in a state, chance counting as "no": the
+/// debrief reads its paragraphs' conditions with it once the run has ended.
+pub fn holds(scenario: &Scenario, state: &State, condition: &crate::condition::Condition) -> bool {
+    let session = Session {
+        scenario,
+        state: state.clone(),
+    };
+    session.holds(condition, &mut ForcedDice::new(Vec::new()))
 }
 
 #[cfg(test)]

@@ -164,14 +164,7 @@ impl Session<'_> {
         dice: &mut dyn Dice,
         out: &mut Outcome,
     ) {
-        self.event(
-            out,
-            EventKind::Incident {
-                incident: incident.id.clone(),
-                kind: incident.kind,
-            },
-        );
-        out.feedback.push(Feedback::Incident(incident.id.clone()));
+        self.happened(incident, out);
         if incident.clear_answers {
             self.clear_page_answers();
         }
@@ -186,6 +179,19 @@ impl Session<'_> {
             }
             None => self.state.incident = Some(incident.id.clone()),
         }
+    }
+
+    /// Records that an incident happened, shows it and applies its effects.
+    fn happened(&mut self, incident: &crate::model::Incident, out: &mut Outcome) {
+        self.event(
+            out,
+            EventKind::Incident {
+                incident: incident.id.clone(),
+                kind: incident.kind,
+            },
+        );
+        out.feedback.push(Feedback::Incident(incident.id.clone()));
+        self.apply(&incident.effects, out);
     }
 
     /// Leaves the current page for a page or an ending.
@@ -225,14 +231,7 @@ impl Session<'_> {
                 .filter(|i| i.on == Trigger::Enter)
                 .find(|i| self.holds(&i.when, dice));
             let Some(incident) = fired else { return };
-            self.event(
-                out,
-                EventKind::Incident {
-                    incident: incident.id.clone(),
-                    kind: incident.kind,
-                },
-            );
-            out.feedback.push(Feedback::Incident(incident.id.clone()));
+            self.happened(incident, out);
             self.state.incident = Some(incident.id.clone());
             let next = match &incident.goto {
                 None => return,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{DEFAULT_TODAY, Event, FieldError, Settings, dice};
-use crate::model::{EndingKind, Mode, Scenario};
+use crate::model::{Document, EndingKind, Mode, Scenario};
 use crate::rules::Date;
 
 /// The whole state of a session. It holds the player's answers so a session
@@ -41,6 +41,12 @@ pub struct State {
     pub hints: BTreeMap<String, u8>,
     /// Messages received, oldest first.
     pub inbox: Vec<Received>,
+    /// Messages sent with a delay (letters) that have not arrived yet, soonest first.
+    #[serde(default)]
+    pub pending: Vec<Pending>,
+    /// Documents downloaded into the folder, in order.
+    #[serde(default)]
+    pub downloads: Vec<String>,
     /// Captcha drawn for each captcha input.
     pub captchas: BTreeMap<String, String>,
     /// Time since the start, in milliseconds.
@@ -89,6 +95,15 @@ pub struct Received {
     pub read: bool,
 }
 
+/// A message on its way: a letter arrives after some game time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// Message id.
+    pub message: String,
+    /// When it arrives, on the session's clock.
+    pub due_ms: u64,
+}
+
 /// The ending reached.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reached {
@@ -124,6 +139,8 @@ impl State {
             visited: BTreeSet::new(),
             hints: BTreeMap::new(),
             inbox: Vec::new(),
+            pending: Vec::new(),
+            downloads: Vec::new(),
             captchas: BTreeMap::new(),
             clock_ms: 0,
             idle_ms: 0,
@@ -176,6 +193,25 @@ impl State {
             Some(Answer::Text(t)) => Some(t),
             _ => None,
         }
+    }
+
+    /// Whether a document is in the folder now: every document but a hidden
+    /// one that has not been downloaded yet.
+    pub fn in_folder(&self, document: &Document) -> bool {
+        !document.hidden || self.downloads.contains(&document.id)
+    }
+
+    /// Milliseconds of game time before the next letter arrives, if one is on its way.
+    pub fn next_arrival_in_ms(&self) -> Option<u64> {
+        let due = self.pending.iter().map(|p| p.due_ms).min()?;
+        Some(due.saturating_sub(self.clock_ms))
+    }
+
+    /// Whether this incident has happened at least once (its event is kept).
+    pub fn incident_happened(&self, incident: &str) -> bool {
+        self.events.iter().any(
+            |e| matches!(&e.kind, super::EventKind::Incident { incident: i, .. } if i == incident),
+        )
     }
 
     /// Messages not read yet.

@@ -38,6 +38,11 @@ pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
     for page in &s.pages {
         c.page(page);
     }
+    for e in &s.endings {
+        for p in &e.debrief.paragraphs {
+            c.condition(&e.id, &p.when);
+        }
+    }
     c.out.sort_by_key(|d| (d.line, d.column));
     c.out.dedup();
     c.out
@@ -53,6 +58,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn push(&mut self, (line, column): Pos, severity: Severity, problem: Problem) {
         self.out.push(Diagnostic {
+            file: None,
             line,
             column,
             severity,
@@ -70,7 +76,7 @@ impl Checker<'_> {
 
     fn meta(&mut self) {
         let m = &self.s.meta;
-        if self.s.format != crate::model::FORMAT_VERSION {
+        if !crate::model::FORMATS.contains(&self.s.format) {
             let format = self.s.format.to_string();
             let pos = self.loc.atom(None, "format", &format).unwrap_or((1, 1));
             self.error(pos, Problem::Format(self.s.format));
@@ -267,6 +273,9 @@ impl Checker<'_> {
             }
             if let Some(goto) = &incident.goto {
                 self.known(What::Target, &incident.id, goto, &["goto"]);
+            }
+            for e in &incident.effects {
+                self.effect(&incident.id, e);
             }
             self.condition(&incident.id, &incident.when);
         }
@@ -488,6 +497,13 @@ fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
         v.push((&e.id, &e.debrief.what_happened));
         v.extend(e.debrief.remember.iter().map(|t| (e.id.as_str(), t)));
         v.push((&e.id, &e.debrief.help));
+        v.extend(
+            e.debrief
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.text.as_ref())
+                .map(|t| (e.id.as_str(), t)),
+        );
     }
     v
 }

@@ -58,11 +58,13 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Report> {
         file: file.to_string(),
         source,
         diagnostics: vec![Diagnostic {
+            file: None,
             line,
             column,
             severity: Severity::Error,
             problem: Problem::NotUtf8 { byte, encoding },
         }],
+        includes: Vec::new(),
     })
 }
 

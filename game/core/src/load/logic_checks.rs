@@ -29,6 +29,7 @@ struct Logic<'a> {
 impl Logic<'_> {
     fn push(&mut self, (line, column): Pos, severity: Severity, problem: Problem) {
         self.out.push(Diagnostic {
+            file: None,
             line,
             column,
             severity,

@@ -193,6 +193,9 @@ pub enum Problem {
     Bounded(usize),
     /// A derived fact, a comparison, a counter or a block's `when` is wrong.
     Logic(super::LogicProblem),
+    /// A problem with a feature of format 2 (downloads, letters, links,
+    /// fragments…), with its own messages.
+    Feature(super::features::FeatureProblem),
 }
 
 impl Problem {
@@ -232,7 +235,7 @@ impl Problem {
             Problem::UnclosedText { until: None } => "guillemet fermant manquant : ce texte se poursuit jusqu'à la fin du fichier ; ajoutez `\"` à la fin du texte (pour citer des mots dans un texte, utilisez les guillemets « »)".into(),
             Problem::QuoteInText => "guillemet droit `\"` au milieu d'un texte : il ferme le texte trop tôt ; pour citer des mots, utilisez les guillemets français « » (ou écrivez `\\\"`)".into(),
             Problem::Format(v) => format!(
-                "format {v} inconnu : cette version de Dédale lit le format 1 ; écrivez `format: 1`"
+                "format {v} inconnu : cette version de Dédale lit les formats 1 et 2 ; écrivez `format: 2`"
             ),
             Problem::Duplicate(w, id) => {
                 let (noun, fem) = w.fr();
@@ -331,6 +334,7 @@ impl Problem {
             Problem::Bounded(n) => format!(
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
+            Problem::Feature(p) => p.fr(),
         }
     }
 
@@ -361,7 +365,7 @@ impl Problem {
             Problem::UnclosedText { until: None } => "missing closing quote: this text runs on to the end of the file; add `\"` at the end of the text (to quote words inside a text, use « »)".into(),
             Problem::QuoteInText => "straight quote `\"` inside a text: it ends the text too early; to quote words, use the French quotes « » (or write `\\\"`)".into(),
             Problem::Format(v) => format!(
-                "unknown format {v}: this version of Dédale reads format 1; write `format: 1`"
+                "unknown format {v}: this version of Dédale reads formats 1 and 2; write `format: 2`"
             ),
             Problem::Duplicate(w, id) => format!(
                 "id `{id}` is already used by another {}: choose a unique id",
@@ -458,6 +462,7 @@ impl Problem {
             Problem::Bounded(n) => format!(
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),
+            Problem::Feature(p) => p.en(),
         }
     }
 }

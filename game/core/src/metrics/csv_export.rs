@@ -81,6 +81,7 @@ fn write_rows(records: &[Record], delimiter: Delimiter) -> Result<String, csv::E
                     error = err;
                 }
                 EventKind::DocumentOpened { document: id }
+                | EventKind::DocumentDownloaded { document: id }
                 | EventKind::MessageReceived { message: id }
                 | EventKind::MessageRead { message: id }
                 | EventKind::ReadAloud { what: id } => detail.clone_from(id),
@@ -92,6 +93,7 @@ fn write_rows(records: &[Record], delimiter: Delimiter) -> Result<String, csv::E
                     }
                 }
                 EventKind::Ended { ending, kind } => detail = format!("{ending} ({kind:?})"),
+                EventKind::LinkFollowed { message, link } => detail = format!("{message}/{link}"),
             }
             let at = e.at_ms.to_string();
             w.write_record([

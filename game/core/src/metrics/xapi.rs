@@ -55,6 +55,14 @@ pub fn statements(record: &Record) -> Vec<Value> {
                 b.activity(&format!("document/{document}"), "file"),
             ),
             EventKind::MessageReceived { .. } => continue,
+            EventKind::DocumentDownloaded { document } => (
+                "experienced",
+                b.activity(&format!("document/{document}"), "file"),
+            ),
+            EventKind::LinkFollowed { message, link } => (
+                "interacted",
+                b.activity(&format!("message/{message}/link/{link}"), "link"),
+            ),
             EventKind::MessageRead { message } => (
                 "experienced",
                 b.activity(&format!("message/{message}"), "message"),
@@ -92,7 +100,7 @@ pub fn statements(record: &Record) -> Vec<Value> {
     let duration = record.duration_ms();
     match &record.outcome {
         Some(o) => {
-            if o.kind != EndingKind::Abandon {
+            if matches!(o.kind, EndingKind::Success | EndingKind::Failure) {
                 let result = result(o.kind == EndingKind::Success, true, o);
                 b.push("completed", &scenario, duration, Map::new(), Some(result));
             }
@@ -100,12 +108,13 @@ pub fn statements(record: &Record) -> Vec<Value> {
                 EndingKind::Success => "passed",
                 EndingKind::Failure => "failed",
                 EndingKind::Abandon => "terminated",
+                EndingKind::Postponed => "suspended",
             };
             let mut ext = Map::new();
             ext.insert(key("ending"), json!(o.ending));
             let result = result(
                 o.kind == EndingKind::Success,
-                o.kind != EndingKind::Abandon,
+                matches!(o.kind, EndingKind::Success | EndingKind::Failure),
                 o,
             );
             b.push(verb, &scenario, duration, ext, Some(result));
@@ -232,6 +241,7 @@ fn verb_object(verb: &str) -> Value {
         "completed" => ("a terminé", "completed"),
         "passed" => ("a réussi", "passed"),
         "failed" => ("a échoué", "failed"),
+        "suspended" => ("a mis en attente", "suspended"),
         other => (other, other),
     };
     json!({ "id": format!("{ADL_VERBS}/{verb}"), "display": { "fr-FR": fr, "en-US": en } })

@@ -7,19 +7,21 @@
 mod button;
 mod derived;
 mod ending;
+mod fragment;
 mod page;
 mod persona;
 mod shown;
 
 pub use button::{Button, ButtonStyle, Route};
 pub use derived::{DeriveError, compute};
-pub use ending::{Debrief, Ending, EndingKind};
+pub use ending::{Debrief, Ending, EndingKind, Paragraph, Section};
+pub use fragment::{Fragment, SharedParagraph};
 pub use page::{
     Block, Captcha, Checkbox, Choice, CodeField, Dialogue, Field, Hint, Incident, IncidentKind,
     Line, Notice, OptionItem, Page, Posture, Timeout, Tone, Trigger, Upload,
 };
 pub use persona::{
-    Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Message,
+    Compute, Derived, Device, DocLine, Document, DocumentKind, FileFormat, FileInfo, Link, Message,
     Persona,
 };
 pub use shown::TextBlock;
@@ -31,15 +33,25 @@ use crate::condition::{Condition, Effect};
 use crate::rules::Date;
 use crate::{Lang, Text};
 
-/// The only format version this engine reads; a later engine will migrate older files.
-pub const FORMAT_VERSION: u32 = 1;
+/// The latest format version; this engine reads it and every older one.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format versions this engine reads: `1` as it always was, `2` with
+/// downloads, letters, links in messages, incidents with effects, the
+/// `Postponed` ending, debrief paragraphs and included fragments.
+pub const FORMATS: [u32; 2] = [1, 2];
 
 /// A whole simulated procedure.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Format version, `1`.
+    /// Format version, `1` or `2`.
     pub format: u32,
+    /// Format 2: fragment files whose pages, messages and shared debrief
+    /// paragraphs this scenario uses (`["communs/aide-numerique.ron"]`);
+    /// the caller of the loader reads them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
     /// What the scenario is, for the choice screen and the metrics.
     pub meta: Meta,
     /// Who the player is or helps, and the folder of documents.
@@ -366,6 +378,12 @@ impl Scenario {
                         .iter()
                         .flat_map(|d| d.lines.iter().flat_map(|l| &l.effects)),
                 )
+                .chain(p.incidents.iter().flat_map(|i| &i.effects))
         })
+    }
+
+    /// The link with this id in this message.
+    pub fn link(&self, message: &str, link: &str) -> Option<&Link> {
+        self.message(message)?.links.iter().find(|l| l.id == link)
     }
 }

@@ -305,6 +305,9 @@ pub struct Incident {
     /// Whether what was typed on the page is lost.
     #[serde(default)]
     pub clear_answers: bool,
+    /// Format 2: effects applied when it happens (set a flag, send a letter, change a score).
+    #[serde(default)]
+    pub effects: Vec<Effect>,
 }
 
 /// Kinds of incidents.

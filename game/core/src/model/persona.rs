@@ -61,6 +61,10 @@ pub struct Document {
     /// The document as a file, for uploads: its format and size. Without it, it cannot be uploaded.
     #[serde(default)]
     pub file: Option<FileInfo>,
+    /// Format 2: not in the folder at the start; a `Download(..)` effect puts
+    /// it in the folder's "Téléchargements" (a receipt, an attestation de droits).
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// One printed line of a document: a label and a value.
@@ -163,6 +167,25 @@ pub struct Message {
     /// Whether it is a fraudulent message, for lessons on phishing.
     #[serde(default)]
     pub phishing: bool,
+    /// Format 2: minutes of game time between `Send(..)` and its arrival (a
+    /// letter takes days; in the game, a few minutes). It arrives at once by default.
+    #[serde(default)]
+    pub after_minutes: u16,
+    /// Format 2: links in the message, that open a page of the scenario when followed.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A link in a message: its visible text and the page it opens.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Identifier, unique in its message, used by scripts (`suivre message lien`) and metrics.
+    pub id: String,
+    /// What the message shows ("https://ameli-vital.fr.example/carte"), often the address.
+    pub text: String,
+    /// The page it opens: its address then shows in the address bar.
+    pub page: String,
 }
 
 /// The persona's devices that receive messages.
@@ -172,4 +195,6 @@ pub enum Device {
     Phone,
     /// The mailbox: e-mails.
     Mail,
+    /// Format 2: the letterbox: postal letters, shown in the desk's "Courrier" once arrived.
+    Post,
 }

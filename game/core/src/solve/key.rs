@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::condition::Condition;
-use crate::engine::{Answer, Received, State};
+use crate::engine::{Answer, EventKind, Received, State};
 use crate::model::{Block, Scenario, Trigger};
 
 /// A state as far as the rest of the run can tell.
@@ -20,6 +20,9 @@ pub(super) struct Key {
     answered: Vec<String>,
     visited: Vec<String>,
     inbox: BTreeSet<String>,
+    pending: BTreeSet<String>,
+    downloads: BTreeSet<String>,
+    incidents: Vec<String>,
 }
 
 /// What the scenario's conditions read, so only that goes into a state's key.
@@ -35,6 +38,7 @@ pub(super) struct Reads {
     flags: BTreeSet<String>,
     counters: BTreeSet<String>,
     lines: BTreeSet<String>,
+    incidents: BTreeSet<String>,
     /// Inputs whose answer is read away from their page, or without being refilled first: kept in the key everywhere.
     kept: BTreeSet<String>,
     /// The page of each input read by a condition.
@@ -121,6 +125,9 @@ impl Reads {
             Condition::Said(l) => {
                 self.lines.insert(l.clone());
             }
+            Condition::Incident(i) => {
+                self.incidents.insert(i.clone());
+            }
             _ => {}
         });
     }
@@ -134,7 +141,12 @@ impl Reads {
             .retain(|k, _| self.kept.contains(k) || on_page(k));
         st.captchas.retain(|k, _| on_page(k));
         st.visited.retain(|p| self.pages.contains(p));
-        st.events.clear();
+        // Only the first time each incident happened: `Incident(..)` conditions read it.
+        let mut seen = BTreeSet::new();
+        st.events.retain(|e| match &e.kind {
+            EventKind::Incident { incident, .. } => seen.insert(incident.clone()),
+            _ => false,
+        });
         st.history.clear();
         st.hints.clear();
         st.errors.clear();
@@ -184,6 +196,14 @@ impl Reads {
                 .cloned()
                 .collect(),
             inbox: st.inbox.iter().map(|r| r.message.clone()).collect(),
+            pending: st.pending.iter().map(|p| p.message.clone()).collect(),
+            downloads: st.downloads.iter().cloned().collect(),
+            incidents: self
+                .incidents
+                .iter()
+                .filter(|i| st.incident_happened(i))
+                .cloned()
+                .collect(),
         }
     }
 }

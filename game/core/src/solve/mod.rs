@@ -187,9 +187,19 @@ pub fn check(
     source: &str,
     limits: Limits,
 ) -> Result<(Scenario, crate::load::Report), crate::load::Report> {
-    use crate::load::{Diagnostic, Locator, Severity};
-    let (scenario, mut report) = crate::load::load_with_warnings(file, source)?;
-    let loc = Locator::new(source.strip_prefix('\u{feff}').unwrap_or(source));
+    check_with(file, source, &crate::load::no_includes, limits)
+}
+
+/// [`check`] for a scenario that includes fragments, which `includes` gives by name.
+pub fn check_with(
+    file: &str,
+    source: &str,
+    includes: crate::load::Includes<'_>,
+    limits: Limits,
+) -> Result<(Scenario, crate::load::Report), crate::load::Report> {
+    use crate::load::{Locator, Severity};
+    let (scenario, mut report) = crate::load::load_with_includes(file, source, includes)?;
+    let loc = Locator::new(&report.combined());
     let explorations = solve(&scenario, limits);
     for (problem, is_error) in problems(&scenario, &explorations) {
         let anchor = match &problem {
@@ -205,20 +215,14 @@ pub fn check(
                 .and_then(|e| loc.definition(&e.id)),
             _ => None,
         };
-        let (line, column) = anchor.unwrap_or((1, 1));
         let severity = if is_error {
             Severity::Error
         } else {
             Severity::Warning
         };
-        report.diagnostics.push(Diagnostic {
-            line,
-            column,
-            severity,
-            problem,
-        });
+        report.push(anchor.unwrap_or((1, 1)), severity, problem);
     }
-    report.diagnostics.sort_by_key(|d| (d.line, d.column));
+    report.sort();
     if report.has_errors() {
         Err(report)
     } else {

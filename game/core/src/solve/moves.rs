@@ -90,6 +90,33 @@ pub(super) fn moves(
             seconds: u32::from(t.minutes) * 60,
         }]);
     }
+    if let Some(ms) = state.next_arrival_in_ms() {
+        let seconds = u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX);
+        out.push(vec![Action::Wait { seconds }]);
+    }
+    out.extend(links(scenario, state));
+    out
+}
+
+/// Following each link of each message received (once per message).
+fn links(scenario: &Scenario, state: &State) -> Vec<Vec<Action>> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for r in &state.inbox {
+        if seen.contains(&r.message.as_str()) {
+            continue;
+        }
+        seen.push(&r.message);
+        let Some(m) = scenario.message(&r.message) else {
+            continue;
+        };
+        out.extend(m.links.iter().map(|l| {
+            vec![Action::FollowLink {
+                message: m.id.clone(),
+                link: l.id.clone(),
+            }]
+        }));
+    }
     out
 }
 
@@ -230,7 +257,7 @@ fn candidates(
                 vec![tick(c.required)]
             }
         }
-        Block::Upload(u) => upload_documents(scenario, reads, u)
+        Block::Upload(u) => upload_documents(scenario, reads, u, state)
             .into_iter()
             .map(|d| {
                 Some(Action::Upload {
@@ -282,14 +309,24 @@ fn field_values(
 
 /// Documents worth uploading: the one expected (or else the first of the folder
 /// that fits), then those that fit and that a condition looks for.
-fn upload_documents<'a>(scenario: &'a Scenario, reads: &Reads, u: &'a Upload) -> Vec<&'a str> {
+fn upload_documents<'a>(
+    scenario: &'a Scenario,
+    reads: &Reads,
+    u: &'a Upload,
+    state: &State,
+) -> Vec<&'a str> {
     let fits = |d: &&crate::model::Document| {
-        d.file
-            .as_ref()
-            .is_some_and(|f| u.accept.contains(&f.format) && f.size_kb <= u.max_kb)
+        state.in_folder(d)
+            && d.file
+                .as_ref()
+                .is_some_and(|f| u.accept.contains(&f.format) && f.size_kb <= u.max_kb)
     };
     let mut docs: Vec<&str> = Vec::new();
-    docs.extend(u.expects.as_deref());
+    docs.extend(
+        u.expects
+            .as_deref()
+            .filter(|e| scenario.document(e).is_some_and(|d| state.in_folder(d))),
+    );
     let wanted = reads.documents.get(&u.id);
     for d in scenario.persona.documents.iter().filter(fits) {
         if docs.is_empty() || wanted.is_some_and(|w| w.contains(&d.id)) {

@@ -80,6 +80,7 @@ enum Tab {
     Folder,
     Phone,
     Mail,
+    Post,
     Dialogue,
 }
 
@@ -124,7 +125,7 @@ fn wake_for_the_clock(
     }
 }
 
-/// The time until the clock shows the next minute or the page's timeout is due,
+/// The time until the clock shows the next minute, the page's timeout is due or a letter arrives,
 /// in whole seconds, from 1 s to 60 s.
 fn next_wake(play: &Play, clock: &Clock) -> Duration {
     let pending = clock.pending_ms();
@@ -133,7 +134,12 @@ fn next_wake(play: &Play, clock: &Clock) -> Duration {
         .state
         .timeout_in_ms(&play.scenario)
         .map_or(u64::MAX, |t| t.saturating_sub(pending));
-    Duration::from_secs(minute.min(timeout).div_ceil(1000).clamp(1, 60))
+    let letter = play
+        .state
+        .next_arrival_in_ms()
+        .map_or(u64::MAX, |t| t.saturating_sub(pending));
+    let due = minute.min(timeout).min(letter);
+    Duration::from_secs(due.div_ceil(1000).clamp(1, 60))
 }
 
 fn reset(mut desk: ResMut<Desk>, game: Res<Game>) {
@@ -197,7 +203,14 @@ fn draw(
                 desk.tab = match device {
                     dedale_core::model::Device::Phone => Tab::Phone,
                     dedale_core::model::Device::Mail => Tab::Mail,
+                    dedale_core::model::Device::Post => Tab::Post,
                 };
+            }
+            // A downloaded file shows where it went: the folder, under "Téléchargements".
+            Cue::Downloaded => {
+                desk.arrived_at = Some(now);
+                desk.tab = Tab::Folder;
+                desk.document = None;
             }
             Cue::Refused => desk.focus_first_error = true,
             _ => {}

@@ -30,6 +30,7 @@ impl Side<'_, '_> {
             Tab::Folder => folder(ui, cx),
             Tab::Phone => inbox(ui, cx, Device::Phone),
             Tab::Mail => inbox(ui, cx, Device::Mail),
+            Tab::Post => inbox(ui, cx, Device::Post),
             Tab::Dialogue => dialogue(ui, cx),
         });
     }
@@ -95,6 +96,21 @@ fn tabs(ui: &mut Ui, cx: &mut Cx) {
             badge(format!("✉ {}", s.mail), mail),
             mail > 0,
         );
+        // The letterbox only for scenarios that send letters.
+        if play
+            .scenario
+            .messages
+            .iter()
+            .any(|m| m.device == Device::Post)
+        {
+            let post = unread(Device::Post);
+            tab(
+                ui,
+                Tab::Post,
+                badge(format!("📬 {}", s.post), post),
+                post > 0,
+            );
+        }
         if formation {
             let open = play.session().map_or(0, |x| x.open_dialogues().len());
             tab(
@@ -160,8 +176,9 @@ fn folder(ui: &mut Ui, cx: &mut Cx) {
         return;
     }
     widgets::muted(ui, p, s.folder_help);
-    for d in &play.scenario.persona.documents {
-        let text = RichText::new(format!("📄 {}", d.title.get(lang))).size(BODY);
+    let docs = &play.scenario.persona.documents;
+    let mut open = |ui: &mut Ui, d: &dedale_core::model::Document, icon: &str| {
+        let text = RichText::new(format!("{icon} {}", d.title.get(lang))).size(BODY);
         let button =
             ui.add(egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 44.0)));
         if desk.focus_folder.as_ref() == Some(&FolderFocus::Document(d.id.clone())) {
@@ -174,6 +191,27 @@ fn folder(ui: &mut Ui, cx: &mut Cx) {
             out.push(Action::OpenDocument {
                 document: d.id.clone(),
             });
+        }
+    };
+    for d in docs.iter().filter(|d| !d.hidden) {
+        open(ui, d, "📄");
+    }
+    // Files downloaded during play, in the order they came, under their own heading.
+    let downloaded: Vec<_> = play
+        .state
+        .downloads
+        .iter()
+        .filter_map(|id| docs.iter().find(|d| &d.id == id))
+        .collect();
+    if !downloaded.is_empty() {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(format!("⬇ {}", s.downloads))
+                .strong()
+                .size(BODY),
+        );
+        for d in downloaded {
+            open(ui, d, "📄");
         }
     }
 }
@@ -201,8 +239,16 @@ fn inbox(ui: &mut Ui, cx: &mut Cx, device: Device) {
                 .map(|m| (r, m))
         })
         .collect();
+    if device == Device::Post {
+        letterbox(ui, play, s, p, out);
+    }
     if received.is_empty() {
-        widgets::muted(ui, p, s.no_message);
+        let empty = if device == Device::Post {
+            s.no_letter
+        } else {
+            s.no_message
+        };
+        widgets::muted(ui, p, empty);
         return;
     }
     for (i, (r, m)) in received.iter().enumerate() {
@@ -244,9 +290,48 @@ fn inbox(ui: &mut Ui, cx: &mut Cx, device: Device) {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(body).size(BODY * 1.1));
+                    // A link opens its page in the browser, as on a real phone.
+                    for link in &m.links {
+                        let text = RichText::new(format!("🔗 {}", link.text))
+                            .underline()
+                            .color(p.primary);
+                        if ui
+                            .add(egui::Button::new(text).frame(false).wrap())
+                            .clicked()
+                        {
+                            out.push(Action::FollowLink {
+                                message: m.id.clone(),
+                                link: link.id.clone(),
+                            });
+                        }
+                    }
                 });
         }
     }
+}
+
+/// A letter on its way: the player can let game time pass until it arrives
+/// (by post it takes days; the page may expire meanwhile, as a real one would).
+fn letterbox(
+    ui: &mut Ui,
+    play: &Play,
+    s: &crate::i18n::Strings,
+    p: &Palette,
+    out: &mut Vec<Action>,
+) {
+    let Some(ms) = play.state.next_arrival_in_ms() else {
+        return;
+    };
+    widgets::card(ui, p, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("📬 {}", s.letter_on_its_way)).size(BODY));
+        if widgets::secondary(ui, s.wait_for_letter).clicked() {
+            out.push(Action::Wait {
+                seconds: u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX),
+            });
+        }
+    });
+    ui.add_space(6.0);
 }
 
 fn dialogue(ui: &mut Ui, cx: &mut Cx) {

@@ -40,7 +40,13 @@ impl Serialize for Event {
                 f.page = id(page);
                 f.level = Some(*level);
             }
-            EventKind::DocumentOpened { document } => f.document = id(document),
+            EventKind::DocumentOpened { document } | EventKind::DocumentDownloaded { document } => {
+                f.document = id(document)
+            }
+            EventKind::LinkFollowed { message, link } => {
+                f.message = id(message);
+                f.link = id(link);
+            }
             EventKind::MessageReceived { message } | EventKind::MessageRead { message } => {
                 f.message = id(message)
             }
@@ -110,6 +116,8 @@ struct Flat<'a> {
     ending_kind: Option<EndingKind>,
     #[serde(borrow, skip_serializing_if = "Option::is_none")]
     what: Option<Cow<'a, str>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    link: Option<Cow<'a, str>>,
     /// The older shape: the variant's name and its fields, alone beside `at_ms`; never written.
     #[serde(skip_serializing)]
     kind: Option<BTreeMap<String, Legacy>>,
@@ -152,6 +160,7 @@ impl Flat<'_> {
             && self.ending.is_none()
             && self.ending_kind.is_none()
             && self.what.is_none()
+            && self.link.is_none()
     }
 
     /// The flat event an older `kind` stands for.
@@ -191,6 +200,7 @@ impl Flat<'_> {
             ending: l.ending.map(Cow::Owned),
             ending_kind,
             what: l.what.map(Cow::Owned),
+            link: None,
             kind: None,
         })
     }
@@ -286,6 +296,13 @@ impl TryFrom<Flat<'_>> for Event {
             },
             EventName::ReadAloud => EventKind::ReadAloud {
                 what: need(f.what, "what")?,
+            },
+            EventName::DocumentDownloaded => EventKind::DocumentDownloaded {
+                document: need(f.document, "document")?,
+            },
+            EventName::LinkFollowed => EventKind::LinkFollowed {
+                message: need(f.message, "message")?,
+                link: need(f.link, "link")?,
             },
         };
         Ok(Event {

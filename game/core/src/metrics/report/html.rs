@@ -161,6 +161,14 @@ fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
         l.lead(l.abandoned),
         percent(s.abandoned, s.sessions, lang),
     );
+    if s.postponed > 0 {
+        let _ = write!(
+            o,
+            " · {} <strong>{}</strong>",
+            l.lead(l.postponed),
+            percent(s.postponed, s.sessions, lang),
+        );
+    }
     if let Some(q) = &s.duration {
         let _ = write!(o, "<br>{}", l.session_length(q, lang));
     }
@@ -170,30 +178,22 @@ fn summary(o: &mut String, s: &ScenarioReport, lang: Lang) {
     }
 }
 
-/// How the sessions ended, as one stacked bar.
+/// How the sessions ended, as one stacked bar; postponed sessions (a
+/// letter awaited) get their own part only when there are some.
 fn outcomes(o: &mut String, s: &ScenarioReport, l: &Labels) {
-    let unfinished = s.sessions.saturating_sub(s.completed + s.abandoned);
-    legend(
-        o,
-        &[
-            ("ok", l.succeeded),
-            ("ko", l.failed),
-            ("ab", l.abandoned),
-            ("un", l.unfinished),
-        ],
-    );
-    o.push_str(&stacked(
-        l.outcomes,
-        &[(
-            l.session.many.into(),
-            vec![
-                (s.succeeded, "ok"),
-                (s.failed, "ko"),
-                (s.abandoned, "ab"),
-                (unfinished, "un"),
-            ],
-        )],
-    ));
+    let unfinished = s
+        .sessions
+        .saturating_sub(s.completed + s.abandoned + s.postponed);
+    let mut keys = vec![("ok", l.succeeded), ("ko", l.failed), ("ab", l.abandoned)];
+    let mut parts = vec![(s.succeeded, "ok"), (s.failed, "ko"), (s.abandoned, "ab")];
+    if s.postponed > 0 {
+        keys.push(("pp", l.postponed));
+        parts.push((s.postponed, "pp"));
+    }
+    keys.push(("un", l.unfinished));
+    parts.push((unfinished, "un"));
+    legend(o, &keys);
+    o.push_str(&stacked(l.outcomes, &[(l.session.many.into(), parts)]));
 }
 
 /// The pages ranked by friction, with the reasons of each.

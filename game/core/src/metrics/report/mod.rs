@@ -84,6 +84,9 @@ pub struct ScenarioReport {
     pub failed: usize,
     /// Sessions abandoned.
     pub abandoned: usize,
+    /// Sessions that reached a `Postponed` ending: the procedure goes on later
+    /// (a letter is awaited), neither a success nor a failure.
+    pub postponed: usize,
     /// Sessions in *Formation* mode.
     pub formation_sessions: usize,
     /// Length of a session.

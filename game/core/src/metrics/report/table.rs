@@ -32,6 +32,9 @@ pub fn write_csv(r: &Report, delimiter: Delimiter) -> String {
         push("scénario", sc, "", "réussies", s.succeeded.to_string());
         push("scénario", sc, "", "échouées", s.failed.to_string());
         push("scénario", sc, "", "abandonnées", s.abandoned.to_string());
+        if s.postponed > 0 {
+            push("scénario", sc, "", "reportées", s.postponed.to_string());
+        }
         push("scénario", sc, "", "contenus", s.content_hashes.to_string());
         if let Some(q) = &s.duration {
             push("scénario", sc, "", "durée_médiane_ms", q.median.to_string());

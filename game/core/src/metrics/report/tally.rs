@@ -138,6 +138,7 @@ impl Tally {
         r.succeeded += usize::from(succeeded);
         r.failed += usize::from(kind == Some(EndingKind::Failure));
         r.abandoned += usize::from(abandoned);
+        r.postponed += usize::from(kind == Some(EndingKind::Postponed));
         if h.mode == Mode::Formation {
             r.formation_sessions += 1;
             if let Some(o) = &record.outcome {
@@ -306,7 +307,9 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
             EventKind::Ended { .. }
             | EventKind::DocumentOpened { .. }
             | EventKind::MessageReceived { .. }
-            | EventKind::MessageRead { .. } => {}
+            | EventKind::MessageRead { .. }
+            | EventKind::DocumentDownloaded { .. }
+            | EventKind::LinkFollowed { .. } => {}
         }
     }
     sums

@@ -111,6 +111,15 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
         s.abandoned,
         percent(s.abandoned, s.sessions, lang),
     );
+    if s.postponed > 0 {
+        let _ = writeln!(
+            o,
+            "{} {} ({})",
+            l.lead(&capitalized(l.postponed)),
+            s.postponed,
+            percent(s.postponed, s.sessions, lang),
+        );
+    }
     if let Some(q) = &s.duration {
         let _ = writeln!(o, "{}", l.session_length(q, lang));
     }

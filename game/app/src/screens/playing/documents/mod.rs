@@ -321,6 +321,7 @@ mod tests {
                     None,
                 ),
             ],
+            hidden: false,
             file: Some(FileInfo {
                 name: "avis_impot_2026.pdf".into(),
                 format: FileFormat::Pdf,
