@@ -324,15 +324,22 @@ test("the RSA claim is played to its success ending with the keyboard and the mo
     const met = await page.evaluate(() => window.dedaleIncidents());
     await key(page, "Enter");
     await page.waitForFunction(
-      (n) => document.querySelector("#mirror h1")?.textContent === "Demande de RSA envoyée" || window.dedaleIncidents() > n,
+      (n) => document.querySelector("#mirror h1")?.textContent === "Votre demande est envoyée" || window.dedaleIncidents() > n,
       met,
       { timeout: 15_000 },
     );
-    if ((await page.locator("#mirror h1").textContent()) === "Demande de RSA envoyée") break;
+    if ((await page.locator("#mirror h1").textContent()) === "Votre demande est envoyée") break;
     await until(page, "Erreur réseau");
     await shot(page, `15-envoi-erreur-${attempt}.png`);
     assert.ok(attempt < 10, "ten network errors in a row");
   }
+  // The acknowledgement: downloaded into the folder (the first button has the
+  // keyboard), then the end.
+  await onPage(page, "Votre demande est envoyée");
+  await key(page, "Enter");
+  await until(page, "Accusé de réception de la demande de RSA");
+  await tab(page);
+  await key(page, "Enter");
   await onPage(page, "Demande de RSA envoyée");
   await until(page, "MA-RSA-2026-");
   await shot(page, "16-bilan.png");

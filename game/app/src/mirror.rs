@@ -280,7 +280,14 @@ fn playing(p: &Play, lang: Lang) -> String {
     }
     // The folder: what the papers say, as a sighted player reads them on the desk.
     out.push_str(&format!("<h2>{}</h2>", esc(s.folder)));
-    for d in &p.scenario.persona.documents {
+    // A hidden document (a receipt to download) is in the folder only once downloaded.
+    let in_folder = p
+        .scenario
+        .persona
+        .documents
+        .iter()
+        .filter(|d| !d.hidden || st.downloads.contains(&d.id));
+    for d in in_folder {
         out.push_str(&format!(
             "<h3>{}</h3><ul class=\"document\">",
             esc(d.title.get(lang))
@@ -331,6 +338,10 @@ mod tests {
         assert!(
             !html.contains("<b>1</b>"),
             "typed text never goes into the mirror"
+        );
+        assert!(
+            !html.contains("Accusé de réception de la demande de RSA"),
+            "a receipt not downloaded yet is not in the folder"
         );
     }
 
