@@ -42,6 +42,13 @@ async function open() {
         window.dedaleFrames++;
         callback(time);
       });
+    // Counts the sounds the game starts with the page's Web Audio (sound.rs, in the browser).
+    window.dedaleSounds = 0;
+    const start = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (...args) {
+      window.dedaleSounds++;
+      return start.apply(this, args);
+    };
     // The incidents met so far in the run under way, from the game's saved run.
     window.dedaleIncidents = () =>
       (JSON.parse(localStorage.getItem("dedale.partie") ?? "null")?.state.events ?? []).filter((e) => e.event === "incident").length;
@@ -135,6 +142,7 @@ test("a wrong NIR shows the portal's error; a reload resumes and loses no event;
   await key(page, "Enter");
   await until(page, "La clé du numéro de sécurité sociale est incorrecte");
   await shot(page, "02-erreur-nir.png");
+  assert.ok((await page.evaluate(() => window.dedaleSounds)) >= 1, "the refused form's tone is played");
   const before = await openRecord(page);
   assert.ok(before.events.some((e) => e.event === "field_error" && e.field === "nir"));
   assert.ok(!JSON.stringify(before).includes(wrong.replaceAll(" ", "").slice(0, 6)), "no typed value in the record");

@@ -8,6 +8,9 @@ use bevy::winit::WinitSettings;
 
 use dedale::catalog::Catalog;
 
+#[cfg(target_family = "wasm")]
+mod console;
+
 /// The scenario file named on the command line, with its text.
 #[cfg(not(target_family = "wasm"))]
 fn trainer_file() -> Option<(String, String)> {
@@ -37,6 +40,9 @@ fn store() -> dedale::store::Store {
 }
 
 fn main() -> AppExit {
+    // Natively Bevy's LogPlugin prints; in the browser, warnings and errors go to the console.
+    #[cfg(target_family = "wasm")]
+    console::install();
     let direct = trainer_file();
     let mut catalog = Catalog::with_files(direct.iter().cloned().collect());
     if direct.is_some() {

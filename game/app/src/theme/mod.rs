@@ -1,11 +1,12 @@
 //! The look of the game: colours, text sizes and focus, in one place. Screens
 //! use the widgets here and never hard-code a colour or a size.
 
+pub(crate) mod fonts;
 pub mod palette;
 pub mod widgets;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiPreUpdateSet, EguiPrimaryContextPass, egui};
 
 use crate::settings::Settings;
 
@@ -17,7 +18,13 @@ pub const BODY: f32 = 18.0;
 pub struct StyleSet;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, apply_style.in_set(StyleSet));
+    app.add_systems(EguiPrimaryContextPass, apply_style.in_set(StyleSet))
+        .add_systems(
+            PreUpdate,
+            fonts::install
+                .after(EguiPreUpdateSet::InitContexts)
+                .before(EguiPreUpdateSet::BeginPass),
+        );
 }
 
 /// Applies text size, contrast and focus style whenever the settings change.

@@ -195,6 +195,8 @@ mod tests {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(400.0, 300.0))
             .build_ui(|ui| {
+                // The game's own fonts: lines of text need a height to scroll.
+                ui.ctx().set_fonts(super::super::fonts::definitions());
                 scroll(ui, |ui| {
                     for i in 0..30 {
                         ui.label(format!("Ligne {i}"));

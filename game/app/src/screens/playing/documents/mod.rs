@@ -350,6 +350,7 @@ mod tests {
         for width in [240.0, 320.0, 700.0] {
             for hc in [false, true] {
                 let ctx = egui::Context::default();
+                ctx.set_fonts(crate::theme::fonts::definitions());
                 let input = egui::RawInput {
                     screen_rect: Some(egui::Rect::from_min_size(
                         egui::Pos2::ZERO,

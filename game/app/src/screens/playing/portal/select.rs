@@ -26,7 +26,7 @@ impl Browser<'_, '_> {
         let width = ui.available_width().min(420.0);
         let button = ui
             .add(
-                egui::Button::new(RichText::new(format!("{text}   ▾")))
+                egui::Button::new(RichText::new(format!("{text}   ⏷")))
                     .min_size(egui::vec2(width, 40.0)),
             )
             .labelled_by(label);
