@@ -2,8 +2,9 @@
 # Builds Dédale for the browser into web/dist: cargo (wasm32, size-tuned
 # `web` profile) → wasm-bindgen (the CLI at the exact version of Cargo.lock,
 # installed when missing) → wasm-opt (when a recent enough binaryen is
-# installed; `--no-opt` skips it) → page, service worker, scenarios,
-# precompressed copies. Prints the sizes.
+# installed; `--no-opt` skips it) → page, service worker, precompressed
+# copies. Prints the sizes. The shipped scenarios are in the .wasm
+# (game/app/src/catalog.rs): no separate copy to download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,7 @@ echo "== cargo build --target wasm32-unknown-unknown --profile web"
 cargo build -p dedale --bin dedale --target wasm32-unknown-unknown --profile web
 
 rm -rf "$dist"
-mkdir -p "$dist/scenarios"
+mkdir -p "$dist"
 echo "== wasm-bindgen $version"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$dist" --out-name dedale \
   "$target_dir/wasm32-unknown-unknown/web/dedale.wasm"
@@ -67,15 +68,10 @@ else
 fi
 
 cp web/index.html web/loader.js web/favicon.svg "$dist/"
-cp scenarios/*.ron "$dist/scenarios/"
 python3 - "$dist" <<'PY'
 import hashlib, json, os, sys
 dist = sys.argv[1]
-names = sorted(n for n in os.listdir(os.path.join(dist, "scenarios")) if n.endswith(".ron"))
-with open(os.path.join(dist, "scenarios", "index.json"), "w") as f:
-    json.dump(names, f, ensure_ascii=False, indent=1)
-files = ["./", "index.html", "loader.js", "favicon.svg", "dedale.js", "dedale_bg.wasm", "scenarios/index.json"]
-files += ["scenarios/" + n for n in names]
+files = ["./", "index.html", "loader.js", "favicon.svg", "dedale.js", "dedale_bg.wasm"]
 digest = hashlib.sha256()
 for name in files[1:]:
     with open(os.path.join(dist, name), "rb") as f:
@@ -87,7 +83,7 @@ with open(os.path.join(dist, "sw.js"), "w") as f:
 PY
 
 echo "== precompress (gzip, and brotli with Node's zlib)"
-for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.html "$dist"/scenarios/*.ron "$dist"/scenarios/*.json; do
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.html; do
   gzip -9 -k -f "$f"
 done
 if [ "${DEDALE_BROTLI:-1}" = 1 ] && command -v node >/dev/null; then
@@ -98,8 +94,7 @@ const { join } = require("node:path");
 const zlib = require("node:zlib");
 const dist = process.argv[2];
 const files = readdirSync(dist).map((n) => join(dist, n))
-  .concat(readdirSync(join(dist, "scenarios")).map((n) => join(dist, "scenarios", n)))
-  .filter((f) => /\.(wasm|js|html|ron|json)$/.test(f));
+  .filter((f) => /\.(wasm|js|html)$/.test(f));
 for (const f of files) {
   const data = readFileSync(f);
   writeFileSync(f + ".br", zlib.brotliCompressSync(data, { params: {

@@ -39,11 +39,8 @@ const log = (...args) => console.error(...args);
 
 /** The files of a first visit, in the order of build.sh's service worker list (plus sw.js itself). */
 function firstPlayFiles() {
-  const scenarios = readdirSync(join(dist, "scenarios"))
-    .filter((name) => name.endsWith(".ron"))
-    .sort()
-    .map((name) => `scenarios/${name}`);
-  const files = ["index.html", "loader.js", "favicon.svg", "dedale.js", "dedale_bg.wasm", "sw.js", "scenarios/index.json", ...scenarios];
+  // The shipped scenarios are inside the .wasm (game/app/src/catalog.rs).
+  const files = ["index.html", "loader.js", "favicon.svg", "dedale.js", "dedale_bg.wasm", "sw.js"];
   const missing = files.filter((file) => !existsSync(join(dist, file)));
   if (missing.length) throw new Error(`${dist} lacks ${missing.join(", ")}: is it a web/build.sh output?`);
   return files;

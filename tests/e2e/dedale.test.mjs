@@ -372,7 +372,7 @@ test("once loaded, the game starts again without any network", async (t) => {
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   assert.ok(cached.some((p) => p.endsWith("dedale_bg.wasm")), `the .wasm is cached: ${cached}`);
-  assert.ok(cached.some((p) => p.includes("scenarios/")), `the scenarios are cached: ${cached}`);
+  assert.ok(cached.some((p) => p.endsWith("dedale.js")), `the game's JavaScript is cached: ${cached}`);
 
   own.server.kill();
   await context.setOffline(true);
