@@ -60,6 +60,13 @@ async function download(url) {
   return bytes;
 }
 
+// Each time the page is hidden or shown again (another tab, a closed lid), the game's
+// clock must not count the time away: it looks at this count and at document.hidden.
+window.dedaleVisibilityChanges = 0;
+document.addEventListener("visibilitychange", () => {
+  window.dedaleVisibilityChanges += 1;
+});
+
 // Scenario files opened or dropped by a trainer wait here until the game takes them.
 // The game only runs a frame when something happens (or every few seconds): a focus
 // event on its canvas wakes it at once, and gives the keyboard back to the game.

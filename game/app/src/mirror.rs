@@ -22,6 +22,40 @@ fn esc(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The mirror's HTML as the words a voice reads: each heading, paragraph and
+/// list item a sentence of its own, so the voice pauses between them.
+pub fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[start + 1..start + len];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap_or("");
+        if tag.starts_with('/') && matches!(name, "h1" | "h2" | "h3" | "p" | "li") || name == "br" {
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            let ends = kept == 0 || out.ends_with(['.', '!', '?', ':', '…']);
+            out.push_str(if ends { " " } else { ". " });
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
+}
+
 /// The current screen as simple HTML (headings, paragraphs, lists).
 pub fn html(
     screen: Screen,
@@ -133,6 +167,11 @@ fn debrief_html(d: &Debrief, lang: Lang) -> String {
         out.push_str(&format!("<li>{} {}</li>", m.when(), esc(&m.text)));
     }
     out + "</ol>"
+}
+
+/// The words of the page being played, as the "listen to the page" button reads them.
+pub fn page_words(p: &Play, lang: Lang) -> String {
+    plain(&playing(p, lang))
 }
 
 fn playing(p: &Play, lang: Lang) -> String {
@@ -307,6 +346,16 @@ fn playing(p: &Play, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_voice_reads_each_block_as_a_sentence() {
+        assert_eq!(
+            plain("<h1>Connexion</h1><p>Votre code :</p><ul><li>A &amp; B</li><li>Fin.</li></ul>"),
+            "Connexion. Votre code : A & B. Fin."
+        );
+        assert_eq!(plain("texte <b>gras"), "texte gras");
+        assert_eq!(plain("coupé <p"), "coupé");
+    }
 
     #[test]
     fn the_mirror_shows_errors_codes_and_escapes_text() {

@@ -22,6 +22,9 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Sound cues when a message arrives or a form is refused.
     pub sound: bool,
+    /// How fast texts are read aloud (1.0: the voice's own pace); a little
+    /// slower by default, for people who follow the text as it is read.
+    pub speech_rate: f32,
     /// The group code the trainer typed, recorded with the next sessions
     /// (letters, digits, `-` and `_`: never a name).
     pub group: String,
@@ -35,6 +38,7 @@ impl Default for Settings {
             text_scale: 1.0,
             high_contrast: false,
             sound: true,
+            speech_rate: 0.9,
             group: String::new(),
         }
     }

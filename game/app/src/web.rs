@@ -9,13 +9,31 @@ use wasm_bindgen::JsValue;
 
 use crate::catalog::{Catalog, Entry};
 use crate::game::new_seed;
-use crate::game::{Game, StartScenario};
+use crate::game::{Clock, Game, StartScenario};
 use crate::screen::Screen;
 use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (take_files, mirror));
+    app.add_systems(Update, (take_files, mirror))
+        .add_systems(First, away);
+}
+
+/// Tells the clock when the page is hidden, or was since its last look
+/// (`window.dedaleVisibilityChanges`, counted by loader.js).
+fn away(mut clock: ResMut<Clock>, mut seen: Local<f64>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hidden = window.document().is_some_and(|d| d.hidden());
+    let changes = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleVisibilityChanges"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    if hidden || changes != *seen {
+        *seen = changes;
+        clock.away = true;
+    }
 }
 
 /// Takes the files the page queued (`window.dedaleFiles`): a valid scenario is played at once,

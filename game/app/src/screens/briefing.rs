@@ -52,9 +52,10 @@ fn draw(
                             &role.replace("{name}", &sc.persona.name),
                         );
                         widgets::heading(ui, &format!("{} : {}", s.who, sc.persona.name));
-                        ui.label(sc.persona.situation.get(lang));
+                        let situation = sc.persona.situation.get(lang);
+                        crate::speech::text(ui, s.read_aloud, situation, "situation");
                         widgets::heading(ui, s.goal);
-                        ui.label(sc.persona.goal.get(lang));
+                        crate::speech::text(ui, s.read_aloud, sc.persona.goal.get(lang), "goal");
                         widgets::heading(ui, s.folder);
                         for d in &sc.persona.documents {
                             ui.label(format!("📄 {}", d.title.get(lang)));

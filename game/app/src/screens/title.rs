@@ -107,4 +107,23 @@ pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &crate:
     });
     ui.checkbox(&mut settings.high_contrast, s.high_contrast);
     ui.checkbox(&mut settings.sound, s.sound);
+    if crate::speech::available() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s.speech_rate);
+            for rate in crate::speech::RATES {
+                let label = format!("{} %", (rate * 100.0).round());
+                if ui
+                    .selectable_label((settings.speech_rate - rate).abs() < 0.01, label)
+                    .clicked()
+                {
+                    settings.speech_rate = rate;
+                }
+            }
+        });
+        widgets::muted(
+            ui,
+            &crate::theme::palette::Palette::get(settings.high_contrast),
+            s.read_page_help,
+        );
+    }
 }

@@ -289,7 +289,13 @@ fn inbox(ui: &mut Ui, cx: &mut Cx, device: Device) {
                 .inner_margin(12)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(RichText::new(body).size(BODY * 1.1));
+                    ui.label(RichText::new(&body).size(BODY * 1.1));
+                    crate::speech::button(
+                        ui,
+                        s.read_aloud,
+                        &format!("{title}. {body}"),
+                        &format!("message:{}", m.id),
+                    );
                     // A link opens its page in the browser, as on a real phone.
                     for link in &m.links {
                         let text = RichText::new(format!("🔗 {}", link.text))

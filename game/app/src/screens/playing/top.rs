@@ -59,6 +59,10 @@ impl Bar<'_, '_> {
             if hint.clicked() {
                 out.push(Action::Hint);
             }
+            if crate::speech::available() && ui.button(s.read_page).clicked() {
+                let words = crate::mirror::page_words(play, lang);
+                crate::speech::speak(ui.ctx(), words, format!("page:{}", play.state.page));
+            }
             if ui.button(format!("⏸ {}", s.pause)).clicked() {
                 clock.paused = true;
             }

@@ -14,7 +14,7 @@ impl Browser<'_, '_> {
     pub(super) fn upload(&mut self, ui: &mut Ui, u: &Upload) {
         let (play, s, p, lang) = (self.cx.play, self.cx.s, self.cx.p, self.cx.lang);
         ui.add_space(4.0);
-        let l = self.label(ui, u.label.get(lang), u.required);
+        let l = self.label(ui, &u.id, u.label.get(lang), u.required);
         let accepted: Vec<&str> = u.accept.iter().map(|f| f.name()).collect();
         widgets::muted(
             ui,
