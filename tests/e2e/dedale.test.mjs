@@ -429,3 +429,37 @@ test("after a network error the keyboard stays on the button, so Enter tries aga
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("Alt+L reads the page aloud through the browser's speech, and the reading is counted without its text", async () => {
+  const { context, page, problems } = await open();
+  // The test page's own stub of the Web Speech API, not the game's: it keeps
+  // what the game asked to be spoken.
+  await page.addInitScript(() => {
+    window.dedaleSpoken = [];
+    const stub = {
+      speak: (utterance) => window.dedaleSpoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate }),
+      cancel: () => {},
+      getVoices: () => [],
+      speaking: false,
+      pending: false,
+      paused: false,
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: stub, configurable: true });
+  });
+  await page.goto(url);
+  await toLogin(page);
+  await key(page, "Alt+L");
+  await page.waitForFunction(() => window.dedaleSpoken.length > 0, null, { timeout: 10_000 }).catch(() => {});
+  const spoken = await page.evaluate(() => window.dedaleSpoken);
+  assert.equal(spoken.length, 1, "one reading for one press");
+  assert.match(spoken[0].text, /Connexion à Mon espace\. /, "the page's title is read first, as a sentence");
+  assert.match(spoken[0].text, /N° de sécurité sociale/, "then its fields' labels");
+  assert.equal(spoken[0].lang, "fr-FR");
+  assert.ok(Math.abs(spoken[0].rate - 0.9) < 1e-6, "a little slower than the voice's own pace by default");
+  const record = await openRecord(page);
+  const readings = record.events.filter((e) => e.event === "read_aloud");
+  assert.equal(readings.length, 1, "the reading is in the run's record");
+  assert.ok(!JSON.stringify(record).includes("Connexion à Mon espace"), "never the words read");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
