@@ -76,7 +76,7 @@ impl ScriptError {
 }
 
 /// Every verb a script understands, French first, then English.
-pub const VERBS: [&str; 37] = [
+pub const VERBS: [&str; 39] = [
     "graine",
     "mode",
     "remplir",
@@ -91,6 +91,7 @@ pub const VERBS: [&str; 37] = [
     "lire-a-voix-haute",
     "lire-à-voix-haute",
     "indice",
+    "prolonger",
     "retour",
     "attendre",
     "dire",
@@ -108,6 +109,7 @@ pub const VERBS: [&str; 37] = [
     "read",
     "read-aloud",
     "hint",
+    "more-time",
     "back",
     "wait",
     "say",
@@ -275,6 +277,7 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
                 )
             }
             "indice" | "hint" => Ok(Some(Step::Act(Action::Hint))),
+            "prolonger" | "more-time" => Ok(Some(Step::Act(Action::ExtendTime))),
             "retour" | "back" => Ok(Some(Step::Act(Action::Back))),
             "abandonner" | "abandon" => Ok(Some(Step::Act(Action::Abandon))),
             "suivre" | "follow" => need(2, "suivre <message> <lien>").map_or_else(
@@ -417,6 +420,7 @@ pub fn line(action: &Action) -> String {
         Action::Abandon => "abandonner".into(),
         Action::FollowLink { message, link } => format!("suivre {message} {link}"),
         Action::ReadAloud { what } => format!("lire-a-voix-haute {what}"),
+        Action::ExtendTime => "prolonger".into(),
     }
 }
 
@@ -682,6 +686,7 @@ mod tests {
             Action::ReadAloud {
                 what: "page:banque".into(),
             },
+            Action::ExtendTime,
         ];
         for a in actions {
             let parsed = parse(&line(&a)).expect("printed lines parse");

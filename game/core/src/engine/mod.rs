@@ -136,6 +136,11 @@ pub enum Action {
         /// `field:iban`), never the text read: the metrics keep only ids.
         what: String,
     },
+    /// The player answered the warning that the page's session is about to
+    /// expire (« Je continue »): the inactivity clock starts again, as on a
+    /// real site that lets its users ask for more time (RGAA 4.1, criterion
+    /// 13.1). Recorded, so a trainer sees who needed the time.
+    ExtendTime,
 }
 
 /// What an action did, for the screen and for the metrics.

@@ -178,6 +178,21 @@ impl State {
         Some((u64::from(timeout.minutes) * 60_000).saturating_sub(self.idle_ms))
     }
 
+    /// How long before the timeout the player is warned and offered more
+    /// time: two minutes, or a quarter of a short timeout. WCAG 2.2.1 asks
+    /// for at least 20 seconds to answer.
+    pub fn timeout_warning_ms(&self, scenario: &Scenario) -> Option<u64> {
+        let timeout = scenario.page(&self.page)?.timeout.as_ref()?;
+        Some((u64::from(timeout.minutes) * 60_000 / 4).clamp(20_000, 120_000))
+    }
+
+    /// Milliseconds left when the player should be warned that the page's
+    /// session is about to expire (`None` before that moment, or without a timeout).
+    pub fn timeout_warning(&self, scenario: &Scenario) -> Option<u64> {
+        let left = self.timeout_in_ms(scenario)?;
+        (left <= self.timeout_warning_ms(scenario)?).then_some(left)
+    }
+
     /// The latest code received with this message, and when.
     pub fn code_of(&self, message: &str) -> Option<(&str, u64)> {
         self.inbox

@@ -130,10 +130,19 @@ fn wake_for_the_clock(
 fn next_wake(play: &Play, clock: &Clock) -> Duration {
     let pending = clock.pending_ms();
     let minute = 60_000 - (play.state.clock_ms + pending) % 60_000;
+    // The timeout itself, and the warning before it.
     let timeout = play
         .state
         .timeout_in_ms(&play.scenario)
-        .map_or(u64::MAX, |t| t.saturating_sub(pending));
+        .map_or(u64::MAX, |t| {
+            let warn = play.state.timeout_warning_ms(&play.scenario).unwrap_or(0);
+            let until_warning = t.saturating_sub(warn).saturating_sub(pending);
+            if until_warning > 0 {
+                until_warning
+            } else {
+                t.saturating_sub(pending)
+            }
+        });
     let letter = play
         .state
         .next_arrival_in_ms()
@@ -233,6 +242,11 @@ fn draw(
     }
     if cx.desk.confirm_abandon {
         top::abandon_dialog(&ctx, s, &p, cx.desk, &mut cx.out);
+    }
+    if let Some(left) = play.state.timeout_warning(&play.scenario)
+        && !clock.paused
+    {
+        top::timeout_warning(&ctx, s, &p, left, &mut cx.out);
     }
     if !cx.out.is_empty() {
         ctx.request_repaint();

@@ -99,6 +99,29 @@ pub(super) fn pause_overlay(ctx: &egui::Context, s: &Strings, p: &Palette, clock
     });
 }
 
+/// Before the page's session expires, as RGAA 4.1 (13.1) asks of real sites:
+/// the player is told, and one key gives more time.
+pub(super) fn timeout_warning(
+    ctx: &egui::Context,
+    s: &Strings,
+    p: &Palette,
+    left_ms: u64,
+    out: &mut Vec<Action>,
+) {
+    egui::Modal::new(egui::Id::new("expiration")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        widgets::heading(ui, s.timeout_title);
+        let minutes = left_ms.div_ceil(60_000).max(1);
+        ui.label(s.timeout_help.replace("{n}", &minutes.to_string()));
+        ui.add_space(12.0);
+        let more = widgets::primary(ui, p, s.timeout_more);
+        more.request_focus();
+        if more.clicked() {
+            out.push(Action::ExtendTime);
+        }
+    });
+}
+
 pub(super) fn abandon_dialog(
     ctx: &egui::Context,
     s: &Strings,
@@ -124,5 +147,38 @@ pub(super) fn abandon_dialog(
     });
     if modal.should_close() {
         desk.confirm_abandon = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy_egui::egui::accesskit::Role;
+    use dedale_core::Lang;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::i18n::strings;
+
+    #[test]
+    fn the_expiry_warning_says_how_long_is_left_and_one_key_gives_more_time() {
+        let mut harness = Harness::new_ui_state(
+            |ui, sent: &mut Vec<Action>| {
+                let ctx = ui.ctx().clone();
+                timeout_warning(&ctx, strings(Lang::Fr), &Palette::get(false), 90_000, sent);
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label_contains("dans 2 min");
+        // The button has the focus on arrival: Enter answers.
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state(), &vec![Action::ExtendTime]);
+        harness
+            .get_by_role_and_label(Role::Button, "Je continue")
+            .click();
+        harness.run();
+        assert_eq!(harness.state().len(), 2);
     }
 }
