@@ -107,6 +107,19 @@ pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &crate:
     });
     ui.checkbox(&mut settings.high_contrast, s.high_contrast);
     ui.checkbox(&mut settings.sound, s.sound);
+    ui.checkbox(&mut settings.dyslexia_font, s.dyslexia_font);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s.line_spacing);
+        for spacing in crate::settings::LINE_SPACINGS {
+            let label = format!("{} %", (spacing * 100.0).round());
+            if ui
+                .selectable_label((settings.line_spacing - spacing).abs() < 0.01, label)
+                .clicked()
+            {
+                settings.line_spacing = spacing;
+            }
+        }
+    });
     if crate::speech::available() {
         ui.horizontal_wrapped(|ui| {
             ui.label(s.speech_rate);
