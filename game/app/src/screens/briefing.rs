@@ -5,6 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::Mode;
 
 use crate::game::Game;
+use crate::i18n::fill;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
@@ -49,7 +50,7 @@ fn draw(
                             &p,
                             dedale_core::model::Tone::Info,
                             lang != dedale_core::Lang::En,
-                            &role.replace("{name}", &sc.persona.name),
+                            &fill(role, &[("name", &sc.persona.name)]),
                         );
                         widgets::heading(ui, &format!("{} : {}", s.who, sc.persona.name));
                         ui.label(sc.persona.situation.get(lang));

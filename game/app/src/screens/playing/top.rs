@@ -5,7 +5,7 @@ use dedale_core::engine::Action;
 
 use super::{Cx, Desk};
 use crate::game::Clock;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
@@ -45,7 +45,7 @@ impl Bar<'_, '_> {
             let minutes = play.state.clock_ms / 60_000;
             ui.label(format!(
                 "⏱ {}",
-                s.clock.replace("{n}", &minutes.to_string())
+                fill(s.clock, &[("n", &minutes.to_string())])
             ))
             .on_hover_text(s.clock_help);
             ui.separator();
