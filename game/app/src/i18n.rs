@@ -11,6 +11,7 @@
 
 use dedale_core::Lang;
 use dedale_core::debrief::count;
+use dedale_core::model::Scenario;
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
@@ -28,6 +29,15 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
         Lang::Falc => &FALC,
     }
+}
+
+/// The note for a player who chose plain French (FALC) while the scenario
+/// does not give all its texts in it (its `languages` lacks `Falc`): those
+/// texts fall back to everyday French (`Text::get`), and the player is told
+/// so. Nothing in another language, or when the scenario gives them all.
+pub fn falc_note(lang: Lang, scenario: &Scenario) -> Option<&'static str> {
+    (lang == Lang::Falc && !scenario.meta.languages.contains(&Lang::Falc))
+        .then_some(FALC.falc_missing)
 }
 
 /// A text of the tables with its variables given: `fill("{n} min", &[("n", "3")])`

@@ -76,6 +76,7 @@ role-atelier = You are { $name }. Do the procedure yourself, at your own pace.
 role-formation = You are the professional supporting { $name }. It is up to you how.
 secure = Secure
 settings = Settings
+settings-help = Language, text size, contrast and sounds.
 show = Show
 sound = Sounds
 start = Start

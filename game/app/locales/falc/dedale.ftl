@@ -82,6 +82,7 @@ role-atelier = Vous êtes { $name }. Vous faites la démarche. Prenez votre temp
 role-formation = Votre métier est d'aider les personnes. Vous aidez { $name }. Vous choisissez comment aider.
 secure = Sécurisé
 settings = Réglages
+settings-help = Changer la langue, la taille des lettres, les couleurs et les sons.
 show = Montrer
 sound = Sons
 start = Commencer

@@ -93,6 +93,8 @@ role-atelier = Vous êtes { $name }. Faites la démarche vous-même, à votre ry
 role-formation = Vous êtes le ou la professionnelle qui accompagne { $name }. À vous de choisir comment.
 secure = Sécurisé
 settings = Réglages
+# What the desk's settings button opens: the language can change during a run.
+settings-help = Langue, taille du texte, contraste et sons.
 show = Afficher
 sound = Sons
 start = Commencer

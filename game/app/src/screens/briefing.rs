@@ -5,7 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::Mode;
 
 use crate::game::Game;
-use crate::i18n::fill;
+use crate::i18n::{falc_note, fill};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
@@ -52,6 +52,9 @@ fn draw(
                             lang != dedale_core::Lang::En,
                             &fill(role, &[("name", &sc.persona.name)]),
                         );
+                        if let Some(note) = falc_note(lang, sc) {
+                            widgets::notice(ui, &p, dedale_core::model::Tone::Info, true, note);
+                        }
                         widgets::heading(ui, &format!("{} : {}", s.who, sc.persona.name));
                         ui.label(sc.persona.situation.get(lang));
                         widgets::heading(ui, s.goal);

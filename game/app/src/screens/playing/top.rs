@@ -1,11 +1,13 @@
-//! The bar above the desk: the scenario, the clock, hints, pause, settings and abandoning.
+//! The bar above the desk: the scenario, the clock, hints, pause, settings
+//! (the language among them, so it can change during a run) and abandoning.
 
 use bevy_egui::egui::{self, RichText, Ui};
 use dedale_core::engine::Action;
 
 use super::{Cx, Desk};
 use crate::game::Clock;
-use crate::i18n::{Strings, fill};
+use crate::i18n::{Strings, falc_note, fill};
+use crate::screens::title;
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
@@ -62,7 +64,10 @@ impl Bar<'_, '_> {
             if ui.button(format!("⏸ {}", s.pause)).clicked() {
                 clock.paused = true;
             }
-            if ui.button(format!("Aa {}", s.settings)).clicked() {
+            let open = ui
+                .button(format!("Aa {}", s.settings))
+                .on_hover_text(s.settings_help);
+            if open.clicked() {
                 desk.settings_open = !desk.settings_open;
             }
             if ui
@@ -73,8 +78,10 @@ impl Bar<'_, '_> {
             }
         });
         if desk.settings_open {
+            let note = falc_note(settings.lang, &play.scenario);
             widgets::card(ui, p, |ui| {
-                crate::screens::title::settings_ui(ui, settings, s)
+                title::language_ui(ui, settings, s, p, note);
+                title::settings_ui(ui, settings, s);
             });
         }
     }
