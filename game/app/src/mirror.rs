@@ -11,7 +11,7 @@ use dedale_core::model::{Block, Device, Mode};
 
 use crate::catalog::Catalog;
 use crate::game::Play;
-use crate::i18n::strings;
+use crate::i18n::{falc_note, strings};
 use crate::screen::Screen;
 
 /// Escapes text for HTML.
@@ -108,8 +108,11 @@ pub fn html(
             out + "</ul>"
         }
         (Screen::Briefing, Some(p)) => format!(
-            "<h1>{}</h1><p>{} : {}</p><p>{}</p><p>{}</p>",
+            "<h1>{}</h1>{}<p>{} : {}</p><p>{}</p><p>{}</p>",
             esc(p.scenario.meta.title.get(lang)),
+            falc_note(lang, &p.scenario)
+                .map(|n| format!("<p>{}</p>", esc(n)))
+                .unwrap_or_default(),
             esc(s.who),
             esc(&p.scenario.persona.name),
             esc(p.scenario.persona.situation.get(lang)),
@@ -421,6 +424,39 @@ mod tests {
         play.state.captchas.insert("captcha".into(), "K7PX2".into());
         let page = mirror(&play);
         assert!(page.contains("caractères à recopier : K 7 P X 2"), "{page}");
+    }
+
+    #[test]
+    fn the_briefing_tells_in_plain_french_that_the_scenario_lacks_it() {
+        let play = crate::game::shipped_play(1, Vec::new());
+        let briefing = |lang| {
+            html(
+                Screen::Briefing,
+                Some(&play),
+                &Catalog::default(),
+                &Report::default(),
+                lang,
+            )
+        };
+        let note = crate::i18n::strings(Lang::Falc).falc_missing;
+        assert!(briefing(Lang::Falc).contains(note));
+        assert!(!briefing(Lang::Fr).contains(note));
+        let mut falc = play.clone();
+        std::sync::Arc::make_mut(&mut falc.scenario)
+            .meta
+            .languages
+            .push(Lang::Falc);
+        let given = html(
+            Screen::Briefing,
+            Some(&falc),
+            &Catalog::default(),
+            &Report::default(),
+            Lang::Falc,
+        );
+        assert!(
+            !given.contains(note),
+            "a scenario that gives FALC needs no note"
+        );
     }
 
     #[test]

@@ -190,8 +190,8 @@ mod tests {
     use super::*;
 
     /// Non-ASCII characters the game may draw: those written in the sources of
-    /// the game and its core (tests and comments left out) and in the shipped
-    /// scenarios. The same scan as `scripts/subset-fonts.py`.
+    /// the game and its core (tests and comments left out), in the interface's
+    /// texts (`locales`) and in the shipped scenarios. The same scan as `scripts/subset-fonts.py`.
     fn drawn_chars() -> BTreeSet<char> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         // Written for the terminal, HTML files or SVG, never drawn by egui.
@@ -222,6 +222,19 @@ mod tests {
                         break;
                     }
                     if !line.starts_with("//") {
+                        chars.extend(line.chars().filter(|c| *c as u32 > 0x7e));
+                    }
+                }
+            }
+        }
+        // The interface's words (`i18n`), in every language; comments left out.
+        for lang in std::fs::read_dir(root.join("game/app/locales")).expect("locales") {
+            let dir = lang.expect("entry").path();
+            for entry in std::fs::read_dir(&dir).expect("a language's folder") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "ftl") {
+                    let text = std::fs::read_to_string(&path).expect("locale");
+                    for line in text.lines().filter(|l| !l.starts_with('#')) {
                         chars.extend(line.chars().filter(|c| *c as u32 > 0x7e));
                     }
                 }

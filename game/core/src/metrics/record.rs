@@ -50,7 +50,9 @@ pub struct Header {
     pub competences: Vec<String>,
     /// *Atelier* or *Formation*.
     pub mode: Mode,
-    /// Language the game was played in (`fr`, `en`, `falc`).
+    /// Language the run was started in (`fr`, `en`, `falc`). The player may
+    /// change it during the run (the desk's settings); the record keeps the
+    /// first, as the header keeps the mode: a header is made once per run.
     #[serde(with = "lang_code")]
     pub lang: Lang,
     /// The day, `YYYY-MM-DD`: coarse on purpose, no hour.

@@ -336,12 +336,13 @@ mod tests {
             .with_size(egui::vec2(1280.0, 800.0))
             .build_ui_state(
                 |ui, w: &mut Whole| {
+                    // As `draw` does: the words of the language chosen, each frame.
                     let mut cx = Cx {
                         play: &w.play,
                         desk: &mut w.desk,
-                        s: crate::i18n::strings(Lang::Fr),
+                        s: crate::i18n::strings(w.settings.lang),
                         p: Palette::get(false),
-                        lang: Lang::Fr,
+                        lang: w.settings.lang,
                         now: 0.0,
                         out: Vec::new(),
                     };
@@ -381,6 +382,32 @@ mod tests {
         );
         assert!(stops.iter().any(|l| l == "Page précédente"), "{stops:?}");
         assert!(stops.iter().any(|l| l == "Numéro de sécurité sociale"));
+    }
+
+    #[test]
+    fn the_language_changes_during_a_run_from_the_settings() {
+        use egui_kittest::kittest::Queryable;
+
+        let mut harness = desk_harness(crate::game::shipped_play(1, Vec::new()));
+        harness.run();
+        harness.get_by_label("Aa Réglages").click();
+        harness.run();
+        harness.get_by_label("English").click();
+        harness.run();
+        assert_eq!(harness.state().settings.lang, Lang::En);
+        // The interface and the scenario's own texts, both in English now.
+        harness.get_by_label("Aa Settings");
+        harness.get_by_label("🚪 Give up");
+        assert!(harness.query_by_label("Aa Réglages").is_none());
+        let note = crate::i18n::strings(Lang::Falc).falc_missing;
+        assert!(harness.query_by_label_contains(note).is_none());
+
+        // Plain French: its own words, and the note, since this scenario has no FALC texts.
+        harness.get_by_label("Facile à lire").click();
+        harness.run();
+        assert_eq!(harness.state().settings.lang, Lang::Falc);
+        harness.get_by_label("🚪 Arrêter");
+        harness.get_by_label_contains(note);
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! The bar above the desk: the scenario, the clock, hints, pause, settings and abandoning.
+//! The bar above the desk: the scenario, the clock, hints, pause, settings
+//! (the language among them, so it can change during a run) and abandoning.
 
 use bevy_egui::egui::{self, RichText, Ui};
 use dedale_core::engine::Action;
 
 use super::{Cx, Desk};
 use crate::game::Clock;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, falc_note, fill};
+use crate::screens::title;
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
@@ -45,7 +47,7 @@ impl Bar<'_, '_> {
             let minutes = play.state.clock_ms / 60_000;
             ui.label(format!(
                 "⏱ {}",
-                s.clock.replace("{n}", &minutes.to_string())
+                fill(s.clock, &[("n", &minutes.to_string())])
             ))
             .on_hover_text(s.clock_help);
             ui.separator();
@@ -66,7 +68,10 @@ impl Bar<'_, '_> {
             if ui.button(format!("⏸ {}", s.pause)).clicked() {
                 clock.paused = true;
             }
-            if ui.button(format!("Aa {}", s.settings)).clicked() {
+            let open = ui
+                .button(format!("Aa {}", s.settings))
+                .on_hover_text(s.settings_help);
+            if open.clicked() {
                 desk.settings_open = !desk.settings_open;
             }
             if ui
@@ -77,8 +82,10 @@ impl Bar<'_, '_> {
             }
         });
         if desk.settings_open {
+            let note = falc_note(settings.lang, &play.scenario);
             widgets::card(ui, p, |ui| {
-                crate::screens::title::settings_ui(ui, settings, s)
+                title::language_ui(ui, settings, s, p, note);
+                title::settings_ui(ui, settings, s);
             });
         }
     }
@@ -112,7 +119,10 @@ pub(super) fn timeout_warning(
         ui.set_width(460.0);
         widgets::heading(ui, s.timeout_title);
         let minutes = left_ms.div_ceil(60_000).max(1);
-        ui.label(s.timeout_help.replace("{n}", &minutes.to_string()));
+        ui.label(crate::i18n::fill(
+            s.timeout_help,
+            &[("n", &minutes.to_string())],
+        ));
         ui.add_space(12.0);
         let more = widgets::primary(ui, p, s.timeout_more);
         more.request_focus();

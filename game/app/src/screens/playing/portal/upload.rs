@@ -7,6 +7,7 @@ use dedale_core::model::Upload;
 
 use super::Browser;
 use super::inputs::take_focus;
+use crate::i18n::fill;
 use crate::theme::widgets;
 
 impl Browser<'_, '_> {
@@ -19,9 +20,13 @@ impl Browser<'_, '_> {
         widgets::muted(
             ui,
             &p,
-            &s.upload_rules
-                .replace("{formats}", &accepted.join(", "))
-                .replace("{max}", &(u.max_kb / 1024).max(1).to_string()),
+            &fill(
+                s.upload_rules,
+                &[
+                    ("formats", &accepted.join(", ")),
+                    ("max", &(u.max_kb / 1024).max(1).to_string()),
+                ],
+            ),
         );
         let chosen = match play.state.answers.get(&u.id) {
             Some(Answer::Document(d)) => play
