@@ -96,3 +96,4 @@ line-spacing = Line spacing:
 timeout-title = Are you still there?
 timeout-help = If you do nothing, the website will close your session in { $n } min, and what you typed on this page will be erased.
 timeout-more = I'm still here
+site = Website

@@ -102,3 +102,4 @@ line-spacing = Espace entre les lignes :
 timeout-title = Vous êtes toujours là ?
 timeout-help = Le site va bientôt fermer. Il reste { $n } minutes. Si le site ferme, vous perdez ce que vous avez écrit sur cette page.
 timeout-more = Je continue
+site = Site internet

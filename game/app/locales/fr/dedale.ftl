@@ -117,3 +117,5 @@ line-spacing = Interligne :
 timeout-title = Êtes-vous toujours là ?
 timeout-help = Sans action de votre part, le site fermera votre session dans { $n } min, et ce que vous avez écrit sur cette page sera effacé.
 timeout-more = Je continue
+# The browser's tab on a narrow screen.
+site = Site

@@ -74,9 +74,14 @@ pub fn show_on_desk(desk: &mut Desk, action: &dedale_core::engine::Action) {
     }
 }
 
+/// What the desk shows beside the browser; on a narrow screen, what fills it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tab {
+    /// The browser: a tab of its own only on a narrow screen (a phone held
+    /// upright, or large text), where panels side by side would each be too
+    /// narrow to read. On a wide screen it is always there, and the folder is.
     #[default]
+    Site,
     Folder,
     Phone,
     Mail,
@@ -207,6 +212,9 @@ fn draw(
     let now = heard.time.elapsed_secs_f64();
     for cue in heard.cues.read() {
         match cue {
+            // On a narrow screen the tab pulses, and the player stays on the
+            // site they are typing into.
+            Cue::MessageArrived(_) if narrow(&ctx) => desk.arrived_at = Some(now),
             Cue::MessageArrived(device) => {
                 desk.arrived_at = Some(now);
                 desk.tab = match device {
@@ -264,6 +272,14 @@ fn draw(
 /// The desk's three panels: the bar on top, the folder and phone on the
 /// right (a fixed third of the width: not resizable, since a resize handle
 /// is an invisible stop for the Tab key), and the browser in the middle.
+/// Below this width (in points: large text makes a laptop narrow too), the
+/// browser, the folder and the phone take the whole screen in turn, as tabs.
+pub(crate) const NARROW: f32 = 760.0;
+
+fn narrow(ctx: &egui::Context) -> bool {
+    ctx.viewport_rect().width() < NARROW
+}
+
 fn panels(root: &mut egui::Ui, cx: &mut Cx, settings: &mut Settings, clock: &mut Clock) {
     let p = cx.p;
     egui::Panel::top("top")
@@ -277,6 +293,23 @@ fn panels(root: &mut egui::Ui, cx: &mut Cx, settings: &mut Settings, clock: &mut
             }
             .ui(ui);
         });
+    if narrow(root.ctx()) {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(p.faint).inner_margin(6))
+            .show(root, |ui| {
+                side::tabs(ui, cx, true);
+                ui.separator();
+                if cx.desk.tab == Tab::Site {
+                    portal::Browser { cx }.ui(ui);
+                } else {
+                    side::Side { cx }.content(ui);
+                }
+            });
+        return;
+    }
+    if cx.desk.tab == Tab::Site {
+        cx.desk.tab = Tab::Folder;
+    }
     let side_width = (root.ctx().viewport_rect().width() * 0.34).clamp(300.0, 520.0);
     egui::Panel::right("side")
         .exact_size(side_width)
