@@ -45,7 +45,7 @@ impl Browser<'_, '_> {
         let shown_id = egui::Id::new(("shown", &f.id));
         let mut shown = ui.memory(|m| m.data.get_temp::<bool>(shown_id).unwrap_or(false));
         ui.horizontal(|ui| {
-            self.text_input(ui, &f.id, f.secret && !shown, l.id);
+            self.text_input(ui, &f.id, f.secret && !shown, (l.id, f.label.get(lang)));
             if f.secret && ui.button(if shown { s.hide } else { s.show }).clicked() {
                 shown = !shown;
                 ui.memory_mut(|m| m.data.insert_temp(shown_id, shown));
@@ -124,14 +124,14 @@ impl Browser<'_, '_> {
         let l = self.label(ui, &c.id, c.label.get(self.cx.lang), true);
         let drawn = self.cx.play.state.captchas.get(&c.id);
         captcha::image(ui, drawn.map_or("", String::as_str), &self.cx.p);
-        self.text_input(ui, &c.id, false, l.id);
+        self.text_input(ui, &c.id, false, (l.id, c.label.get(self.cx.lang)));
         self.errors_of(ui, &c.id);
     }
 
     fn code(&mut self, ui: &mut Ui, c: &CodeField) {
         ui.add_space(4.0);
         let l = self.label(ui, &c.id, c.label.get(self.cx.lang), true);
-        self.text_input(ui, &c.id, false, l.id);
+        self.text_input(ui, &c.id, false, (l.id, c.label.get(self.cx.lang)));
         self.errors_of(ui, &c.id);
     }
 
@@ -153,7 +153,10 @@ impl Browser<'_, '_> {
     }
 
     /// A single-line text input bound to an engine input: typing sends `Fill`.
-    fn text_input(&mut self, ui: &mut Ui, id: &str, hidden: bool, label_id: egui::Id) {
+    /// It is named by its label (`label`: the label's widget and its text),
+    /// as a screen reader and the game's focus report say it.
+    fn text_input(&mut self, ui: &mut Ui, id: &str, hidden: bool, label: (egui::Id, &str)) {
+        let (label_id, name) = label;
         let mut text = self.text_of(id);
         let edit = egui::TextEdit::singleline(&mut text)
             .id(input_id(id))
@@ -162,6 +165,8 @@ impl Browser<'_, '_> {
             .font(egui::TextStyle::Body)
             .margin(egui::vec2(8.0, 6.0));
         let response = ui.add(edit).labelled_by(label_id);
+        // Never the value typed: only the kind of control and its name.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, name));
         self.focus_if_first(&response);
         if response.changed() {
             self.cx.out.push(Action::Fill {
