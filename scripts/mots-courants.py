@@ -15,7 +15,8 @@ Règle (documentée aussi dans scenarios/README.md, « Écrire en FALC ») :
   alors que le corpus de wordfreq, écrit surtout à la troisième personne, les
   classe loin.
 Les mots sont découpés comme wordfreq les découpe : « rendez-vous » donne
-« rendez » et « vous », « l'adresse » donne « l » et « adresse ».
+« rendez » et « vous », « l'adresse » donne « l » et « adresse », mais
+« aujourd'hui » et « jusqu'à » restent entiers.
 
 Usage :
     python3 -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1
@@ -30,10 +31,15 @@ TOP = 10_000
 VOUS_FORMS_WITHIN = 100_000
 
 
+def is_word(token: str) -> bool:
+    """Letters, and the apostrophe wordfreq keeps in « aujourd'hui », « jusqu'à »."""
+    return token.replace("'", "").isalpha() and token[0] != "'" and token[-1] != "'"
+
+
 def main() -> None:
     ranked = wordfreq.top_n_list("fr", VOUS_FORMS_WITHIN, wordlist="large")
-    words = [w for w in ranked[:TOP] if w.isalpha()]
-    words += [w for w in ranked[TOP:] if w.isalpha() and w.endswith("ez")]
+    words = [w for w in ranked[:TOP] if is_word(w)]
+    words += [w for w in ranked[TOP:] if is_word(w) and w.endswith("ez")]
     print(f"# Mots français courants pour la vérification FALC de Dédale : {len(words)} formes.")
     print(f"# Les {TOP} plus fréquentes de wordfreq {version('wordfreq')} (liste « large »),")
     print(f"# plus les formes en -ez parmi les {VOUS_FORMS_WITHIN} premières.")

@@ -267,7 +267,9 @@ fn lint(text: &str, own: &HashSet<String>, names: &HashSet<String>) -> Vec<FalcP
 /// placeholders (`{code}`), acronyms (two capitals or more), and words with a
 /// capital inside a sentence (names) — or at its start when the scenario uses
 /// the word as a name elsewhere. Any other word is split at `'` and `-`, as
-/// the frequency list is, and each part must be common or the scenario's own.
+/// the frequency list is (unless the whole word is in it, as « aujourd'hui »),
+/// and each part must be common — or the plural or feminine of a common
+/// word — or the scenario's own.
 fn is_rare(word: &Word, first: bool, own: &HashSet<String>, names: &HashSet<String>) -> bool {
     let w = word.bare;
     if word.quoted
@@ -287,11 +289,27 @@ fn is_rare(word: &Word, first: bool, own: &HashSet<String>, names: &HashSet<Stri
     if word.capital && (!first || names.contains(&lower)) {
         return false;
     }
+    let lower = lower.replace('’', "'");
+    let known = |w: &str| known(w) || own.contains(w);
+    !known(&lower)
+        && lower
+            .split(['\'', '-'])
+            .filter(|part| !part.is_empty())
+            .any(|part| !known(part))
+}
+
+/// Whether a lower-case word is common: in the list, or the plural (`-s`,
+/// `-x`) or the feminine (`-e`, `-es`) of a word that is.
+fn known(word: &str) -> bool {
     let common = common();
-    lower
-        .split(['\'', '’', '-'])
-        .filter(|part| !part.is_empty())
-        .any(|part| !common.contains(part) && !own.contains(part))
+    let singular = word
+        .strip_suffix('s')
+        .or_else(|| word.strip_suffix('x'))
+        .unwrap_or(word);
+    let masculine = singular.strip_suffix('e').unwrap_or(singular);
+    [word, singular, masculine]
+        .iter()
+        .any(|w| !w.is_empty() && common.contains(w))
 }
 
 #[cfg(test)]
@@ -343,6 +361,11 @@ mod tests {
             check(text),
             vec![FalcProblem::RareWords(vec!["Mariam".into()], 1)]
         );
+    }
+
+    #[test]
+    fn plurals_feminines_and_whole_words_pass() {
+        assert!(check("Les cases sont gardées aujourd'hui.").is_empty());
     }
 
     #[test]
