@@ -19,7 +19,7 @@ mod syntax;
 mod tests_logic;
 
 pub use encoding::{Encoding, decode};
-pub use falc::{FalcProblem, MAX_WORDS};
+pub use falc::{FalcProblem, MAX_WORDS, problems as falc_problems};
 pub use features::FeatureProblem;
 pub use include::{Included, Includes, check_fragment, is_fragment, no_includes};
 pub use locate::{Locator, Pos};

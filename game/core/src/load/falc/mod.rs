@@ -228,6 +228,12 @@ fn sentences(text: &str) -> Vec<Vec<Word<'_>>> {
     out
 }
 
+/// The problems of a FALC text read alone, without a scenario's names and
+/// own words: for the guide's examples, which the docs test checks.
+pub fn problems(text: &str) -> Vec<FalcProblem> {
+    lint(text, &HashSet::new(), &HashSet::new())
+}
+
 /// The problems of one FALC text.
 fn lint(text: &str, own: &HashSet<String>, names: &HashSet<String>) -> Vec<FalcProblem> {
     let mut problems = Vec::new();
