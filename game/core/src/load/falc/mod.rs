@@ -165,7 +165,10 @@ fn names(s: &Scenario, texts: &[(&str, &crate::Text)]) -> HashSet<String> {
         .map(str::to_lowercase)
         .collect();
     for (_, t) in texts {
-        for text in [Some(t.fr.as_str()), t.falc.as_deref()].into_iter().flatten() {
+        for text in [Some(t.fr.as_str()), t.falc.as_deref()]
+            .into_iter()
+            .flatten()
+        {
             for sentence in sentences(text) {
                 for (i, word) in sentence.iter().enumerate() {
                     if i > 0 && word.capital {
