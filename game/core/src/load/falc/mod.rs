@@ -276,7 +276,7 @@ fn lint(text: &str, own: &HashSet<String>, names: &HashSet<String>) -> Vec<FalcP
 /// placeholders (`{code}`), acronyms (two capitals or more), and words with a
 /// capital inside a sentence (names) — or at its start when the scenario uses
 /// the word as a name elsewhere. Any other word is split at `'` and `-`, as
-/// the frequency list is (unless the whole word is in it, as « aujourd'hui »),
+/// the frequency list is, and at `/` (unless the whole word is in the list, as « aujourd'hui »),
 /// and each part must be common — or the plural or feminine of a common
 /// word — or the scenario's own.
 fn is_rare(word: &Word, first: bool, own: &HashSet<String>, names: &HashSet<String>) -> bool {
@@ -302,7 +302,7 @@ fn is_rare(word: &Word, first: bool, own: &HashSet<String>, names: &HashSet<Stri
     let known = |w: &str| known(w) || own.contains(w);
     !known(&lower)
         && lower
-            .split(['\'', '-'])
+            .split(['\'', '-', '/'])
             .filter(|part| !part.is_empty())
             .any(|part| !known(part))
 }
@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn plurals_feminines_and_whole_words_pass() {
-        assert!(check("Les cases sont gardées aujourd'hui.").is_empty());
+        assert!(check("Les cases sont gardées aujourd'hui (jour/mois/année).").is_empty());
     }
 
     #[test]
