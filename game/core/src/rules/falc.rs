@@ -13,7 +13,7 @@ impl ErrorKind {
         match self {
             E::Required => "Vous devez remplir cette case.".into(),
             E::Mismatch => "Ces informations ne sont pas bonnes. Vérifiez ce que vous avez écrit.".into(),
-            E::MismatchConfirmation => "Ce n'est pas la même chose que dans la première case. Écrivez exactement la même chose dans les deux cases.".into(),
+            E::MismatchConfirmation => "Ce n'est pas la même chose que dans la première case. Écrivez exactement la même chose dans les 2 cases.".into(),
             E::CodeWrong => "Le code n'est pas bon. Regardez le code reçu et écrivez-le de nouveau.".into(),
             E::CodeExpired => "Ce code ne marche plus. Demandez un nouveau code.".into(),
             E::CaptchaWrong => "Ce n'est pas le bon texte. Copiez les lettres de l'image.".into(),

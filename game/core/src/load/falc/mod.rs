@@ -1,5 +1,5 @@
-//! Warnings on the plain-French (FALC) version of texts: sentences too long
-//! and words that are not common French. FALC ("Facile à lire et à
+//! Warnings on the plain-French (FALC) version of texts: sentences too long,
+//! words that are not common French, numbers written in words. FALC ("Facile à lire et à
 //! comprendre", Inclusion Europe's easy-to-read rules) is written for readers
 //! who stop at a long sentence or a rare word; a trainer cannot always see
 //! which ones, so `dedale-cli check` points at them. These are warnings: the
@@ -15,6 +15,35 @@ use crate::model::Scenario;
 /// Longest sentence, in words, before a warning. Inclusion Europe asks for
 /// short sentences; French FALC guides put the limit between 10 and 15 words.
 pub const MAX_WORDS: usize = 15;
+
+/// Numbers written in words, which FALC writes in digits (« 3 mois »).
+/// « un », « une » are articles as often as numbers, and « neuf » also means
+/// "new": they are left out.
+const NUMBER_WORDS: &[&str] = &[
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+];
 
 /// How many rare words one warning names; the others are counted.
 const SHOWN_WORDS: usize = 5;
@@ -35,6 +64,8 @@ pub enum FalcProblem {
     },
     /// Words not in the common list (the first few), and how many in all.
     RareWords(Vec<String>, usize),
+    /// Numbers written in words.
+    NumberInWords(Vec<String>),
 }
 
 impl FalcProblem {
@@ -48,6 +79,11 @@ impl FalcProblem {
                 list(shown, *all, "autres"),
                 s = if *all > 1 { "s" } else { "" },
             ),
+            FalcProblem::NumberInWords(words) => format!(
+                "nombre{s} écrit{s} en lettres dans le texte FALC : {} ; écrivez les nombres en chiffres (« 3 mois » et non « trois mois »)",
+                list(words, words.len(), ""),
+                s = if words.len() > 1 { "s" } else { "" },
+            ),
         }
     }
 
@@ -60,6 +96,11 @@ impl FalcProblem {
                 "uncommon word{s} in the plain-language (FALC) text: {}; use a common word, or explain the word in a sentence and put it between « » (see “Écrire en FALC” in the guide)",
                 list(shown, *all, "others"),
                 s = if *all > 1 { "s" } else { "" },
+            ),
+            FalcProblem::NumberInWords(words) => format!(
+                "number{s} written in words in the plain-language (FALC) text: {}; write numbers in digits (« 3 mois », not « trois mois »)",
+                list(words, words.len(), ""),
+                s = if words.len() > 1 { "s" } else { "" },
             ),
         }
     }
@@ -250,8 +291,17 @@ fn lint(text: &str, own: &HashSet<String>, names: &HashSet<String>) -> Vec<FalcP
     }
     let mut rare: BTreeSet<&str> = BTreeSet::new();
     let mut order: Vec<&str> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
     for sentence in &all {
         for (i, word) in sentence.iter().enumerate() {
+            if !word.quoted {
+                for part in word.bare.split('-') {
+                    let lower = part.to_lowercase();
+                    if NUMBER_WORDS.contains(&lower.as_str()) && !numbers.contains(&lower) {
+                        numbers.push(lower);
+                    }
+                }
+            }
             if !is_rare(word, i == 0, own, names) {
                 continue;
             }
@@ -267,6 +317,9 @@ fn lint(text: &str, own: &HashSet<String>, names: &HashSet<String>) -> Vec<FalcP
             .map(|w| w.to_string())
             .collect();
         problems.push(FalcProblem::RareWords(shown, order.len()));
+    }
+    if !numbers.is_empty() {
+        problems.push(FalcProblem::NumberInWords(numbers));
     }
     problems
 }
@@ -370,6 +423,19 @@ mod tests {
             check(text),
             vec![FalcProblem::RareWords(vec!["Mariam".into()], 1)]
         );
+    }
+
+    #[test]
+    fn numbers_are_written_in_digits() {
+        assert_eq!(
+            check("Attendez trois jours. Vous avez vingt-deux ans. Écrivez « deux »."),
+            vec![FalcProblem::NumberInWords(vec![
+                "trois".into(),
+                "vingt".into(),
+                "deux".into()
+            ])]
+        );
+        assert!(check("Attendez 3 jours. Il y a une case.").is_empty());
     }
 
     #[test]
