@@ -12,8 +12,9 @@ use std::sync::OnceLock;
 use super::{Diagnostic, Locator, Problem, Severity, checks};
 use crate::model::Scenario;
 
-/// Longest sentence, in words, before a warning. Inclusion Europe asks for
-/// short sentences; French FALC guides put the limit between 10 and 15 words.
+/// Longest sentence, in words, before a warning. Inclusion Europe's rules ask
+/// for short sentences, one idea each, without a number; 15 words is a limit a
+/// writer can count, and what one idea usually takes.
 pub const MAX_WORDS: usize = 15;
 
 /// Numbers written in words, which FALC writes in digits (« 3 mois »).
