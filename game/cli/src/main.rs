@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Vérifie des scénarios (fichiers ou dossiers) : format, références, traductions, fins atteignables, impasses ; puis joue les scripts de partie rangés à côté de chacun (NOM.scripts/*.txt).
+    /// Vérifie des scénarios (fichiers ou dossiers) : format, références, traductions, textes FALC (phrases longues, mots rares), fins atteignables, impasses ; puis joue les scripts de partie rangés à côté de chacun (NOM.scripts/*.txt).
     Check {
         /// Fichiers .ron ou dossiers qui en contiennent.
         #[arg(required = true)]

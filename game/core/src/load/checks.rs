@@ -472,7 +472,7 @@ impl Checker<'_> {
 }
 
 /// Every text of the scenario with the id of what holds it.
-fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
+pub(super) fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
     let meta = s.meta.id.as_str();
     let mut v: Vec<(&str, &Text)> = vec![
         (meta, &s.meta.title),

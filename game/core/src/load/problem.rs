@@ -196,6 +196,8 @@ pub enum Problem {
     /// A problem with a feature of format 2 (downloads, letters, links,
     /// fragments…), with its own messages.
     Feature(super::features::FeatureProblem),
+    /// A plain-French (FALC) text that breaks a rule (a warning).
+    Falc(super::falc::FalcProblem),
 }
 
 impl Problem {
@@ -335,6 +337,7 @@ impl Problem {
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
             Problem::Feature(p) => p.fr(),
+            Problem::Falc(p) => p.fr(),
         }
     }
 
@@ -463,6 +466,7 @@ impl Problem {
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),
             Problem::Feature(p) => p.en(),
+            Problem::Falc(p) => p.en(),
         }
     }
 }
