@@ -143,6 +143,7 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
         lang,
         day: "2000-01-01".into(),
         group: Some("groupe-test".into()),
+        switches: Default::default(),
     };
     records.push(Record {
         header: header(0, Mode::Atelier, Lang::Fr),

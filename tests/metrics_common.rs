@@ -55,6 +55,7 @@ pub fn play<'s>(
         seed: parsed.seed.unwrap_or(1),
         mode: parsed.mode.unwrap_or_default(),
         today: None,
+        switches: Default::default(),
     };
     let (mut session, _) = Session::start(&s.scenario, settings);
     for (_, step) in &parsed.steps {

@@ -172,7 +172,7 @@ proptest! {
         for scenario in scenarios() {
             let v = vocabulary(&scenario);
             let mode = if formation { Mode::Formation } else { Mode::Atelier };
-            let (mut session, _) = Session::start(&scenario, Settings { seed, mode, today: None });
+            let (mut session, _) = Session::start(&scenario, Settings { seed, mode, today: None, switches: Default::default() });
             for (kind, a, b, typed) in &steps {
                 let before = session.state().clone();
                 let out = session.act(action(&v, *kind, *a, *b, typed));

@@ -6,6 +6,7 @@
 //! # un commentaire
 //! graine 7                      (seed 7)
 //! mode formation                (mode atelier)
+//! réglage imprevus aucun        (a trainer switch and its option; `switch` in English)
 //! remplir nir 2 95 10 99 126 111 93
 //! remplir code {code:sms_code}  le code reçu dans le message `sms_code`
 //! remplir captcha {captcha:captcha}
@@ -37,6 +38,9 @@ pub struct Script {
     pub seed: Option<u64>,
     /// Mode given by the script, if any.
     pub mode: Option<Mode>,
+    /// Trainer switches set by the script (`réglage imprevus aucun`), with
+    /// their line: checked against the scenario when the script is played.
+    pub switches: Vec<(usize, String, String)>,
     /// Steps with their line numbers.
     pub steps: Vec<(usize, Step)>,
 }
@@ -76,9 +80,11 @@ impl ScriptError {
 }
 
 /// Every verb a script understands, French first, then English.
-pub const VERBS: [&str; 37] = [
+pub const VERBS: [&str; 40] = [
     "graine",
     "mode",
+    "réglage",
+    "reglage",
     "remplir",
     "choisir",
     "cocher",
@@ -98,6 +104,7 @@ pub const VERBS: [&str; 37] = [
     "abandonner",
     "attendu",
     "seed",
+    "switch",
     "fill",
     "choose",
     "tick",
@@ -190,6 +197,19 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
                 _ => Err(err(
                     "mode `atelier` ou `formation` attendu".into(),
                     "expected mode `atelier` or `formation`".into(),
+                )),
+            },
+            "réglage" | "reglage" | "switch" => match args.as_slice() {
+                [switch, option] => {
+                    script
+                        .switches
+                        .push((line, (*switch).to_string(), (*option).to_string()));
+                    Ok(None)
+                }
+                _ => Err(err(
+                    "écrivez `réglage <réglage> <option>`, par exemple `réglage imprevus aucun`"
+                        .into(),
+                    "write `switch <switch> <option>`, such as `switch imprevus aucun`".into(),
                 )),
             },
             "remplir" | "fill" => match need(1, "remplir <champ> <valeur>") {
@@ -305,8 +325,8 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
             other => {
                 let (fr, en) = did_you_mean(other, VERBS).unwrap_or_else(|| {
                     (
-                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, suivre, abandonner, attendu, graine, mode".into(),
-                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, follow, abandon, expect, seed, mode".into(),
+                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, suivre, abandonner, attendu, graine, mode, réglage".into(),
+                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, follow, abandon, expect, seed, mode, switch".into(),
                     )
                 });
                 Err(err(
@@ -388,6 +408,11 @@ fn parse_duration(s: &str) -> Option<u32> {
         _ => return None,
     };
     n.checked_mul(factor)
+}
+
+/// The script line that sets a trainer switch, as the solver prints its paths.
+pub fn setting_line(switch: &str, option: &str) -> String {
+    format!("réglage {switch} {option}")
 }
 
 /// The script line for an action, as the solver prints its paths.
@@ -601,13 +626,27 @@ pub fn run<'s>(
     settings: Settings,
     mut each: impl FnMut(usize, &Step, Option<&Outcome>, &Session<'s>),
 ) -> (Session<'s>, Vec<Failure>) {
+    let mut failures = Vec::new();
+    let mut switches = settings.switches.clone();
+    for (line, switch, option) in &script.switches {
+        match scenario.check_setting(switch, option) {
+            Ok(()) => {
+                switches.insert(switch.clone(), option.clone());
+            }
+            Err(e) => failures.push(ScriptError {
+                line: *line,
+                fr: e.fr,
+                en: e.en,
+            }),
+        }
+    }
     let settings = Settings {
         seed: script.seed.unwrap_or(settings.seed),
         mode: script.mode.unwrap_or(settings.mode),
+        switches,
         ..settings
     };
     let (mut session, _) = Session::start(scenario, settings);
-    let mut failures = Vec::new();
     for (line, step) in &script.steps {
         let fail = |(fr, en): (String, String)| ScriptError {
             line: *line,
