@@ -88,21 +88,7 @@ fn scripted<'s>(
     let text = crate::read(path, lang)?;
     // Unreadable lines are reported with the failures; the others are played.
     let (parsed, unreadable) = script::read(&text);
-    let mut switches = settings.switches.clone();
-    for (_, switch, option) in &parsed.switches {
-        if scenario.check_setting(switch, option).is_ok() {
-            switches.insert(switch.clone(), option.clone());
-        }
-    }
-    let (start, arrival) = Session::start(
-        scenario,
-        Settings {
-            seed: parsed.seed.unwrap_or(settings.seed),
-            mode: parsed.mode.unwrap_or(settings.mode),
-            switches,
-            ..settings.clone()
-        },
-    );
+    let (start, arrival) = Session::start(scenario, parsed.settings(scenario, settings.clone()));
     print!("{}", render::feedback(&start, &arrival.feedback, lang));
     if start.state().ending.is_none() {
         print!("{}", render::page(&start, lang));

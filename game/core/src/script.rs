@@ -45,6 +45,27 @@ pub struct Script {
     pub steps: Vec<(usize, Step)>,
 }
 
+impl Script {
+    /// How a session of this script starts: `base` with the script's seed,
+    /// mode and switches. Switches the scenario does not have are left out
+    /// ([`run`] reports them at their line); every player of scripts starts
+    /// sessions through here.
+    pub fn settings(&self, scenario: &Scenario, base: Settings) -> Settings {
+        let mut switches = base.switches.clone();
+        for (_, switch, option) in &self.switches {
+            if scenario.check_setting(switch, option).is_ok() {
+                switches.insert(switch.clone(), option.clone());
+            }
+        }
+        Settings {
+            seed: self.seed.unwrap_or(base.seed),
+            mode: self.mode.unwrap_or(base.mode),
+            switches,
+            ..base
+        }
+    }
+}
+
 /// One line of a script.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -627,25 +648,16 @@ pub fn run<'s>(
     mut each: impl FnMut(usize, &Step, Option<&Outcome>, &Session<'s>),
 ) -> (Session<'s>, Vec<Failure>) {
     let mut failures = Vec::new();
-    let mut switches = settings.switches.clone();
     for (line, switch, option) in &script.switches {
-        match scenario.check_setting(switch, option) {
-            Ok(()) => {
-                switches.insert(switch.clone(), option.clone());
-            }
-            Err(e) => failures.push(ScriptError {
+        if let Err(e) = scenario.check_setting(switch, option) {
+            failures.push(ScriptError {
                 line: *line,
                 fr: e.fr,
                 en: e.en,
-            }),
+            });
         }
     }
-    let settings = Settings {
-        seed: script.seed.unwrap_or(settings.seed),
-        mode: script.mode.unwrap_or(settings.mode),
-        switches,
-        ..settings
-    };
+    let settings = script.settings(scenario, settings);
     let (mut session, _) = Session::start(scenario, settings);
     for (line, step) in &script.steps {
         let fail = |(fr, en): (String, String)| ScriptError {

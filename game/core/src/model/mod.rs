@@ -339,19 +339,24 @@ impl Scenario {
     }
 
     /// The value of a fact in a run with these settings: printed on a
-    /// document present with them, or derived from such a fact.
+    /// document present with them, or derived from such a fact. A fact only
+    /// a missing document prints keeps that document's value: the portal
+    /// still knows a password whose note the persona lost.
     pub fn fact_with(&self, id: &str, switches: &Switches) -> Option<Cow<'_, str>> {
         if !self.index.variants {
             return self.fact(id).map(Cow::Borrowed);
         }
         let printed = |id: &str| {
-            self.persona
-                .documents
-                .iter()
-                .filter(|d| self.document_present(d, switches))
-                .flat_map(|d| &d.lines)
-                .find(|l| l.fact.as_deref() == Some(id))
-                .map(|l| l.value.as_str())
+            let lines = |present: bool| {
+                self.persona
+                    .documents
+                    .iter()
+                    .filter(move |d| !present || self.document_present(d, switches))
+                    .flat_map(|d| &d.lines)
+                    .find(|l| l.fact.as_deref() == Some(id))
+                    .map(|l| l.value.as_str())
+            };
+            lines(true).or_else(|| lines(false))
         };
         if let Some(v) = printed(id) {
             return Some(Cow::Borrowed(v));
