@@ -81,6 +81,7 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
         "Section" => p::<Section>(text),
         "SharedParagraph" => p::<SharedParagraph>(text),
         "Fragment" => p::<Fragment>(text),
+        "Switch" => p::<Switch>(text),
         other => Err(format!("unknown type `{other}` in the info string")),
     }
 }

@@ -182,3 +182,26 @@ test("the préfecture appointment is booked with the keyboard alone at 200 % tex
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the FALC setting shows the scenario's FALC texts and the interface's own", async () => {
+  const { context, page, problems } = await open();
+  await page.addInitScript(() => {
+    if (!localStorage.getItem("dedale.reglages")) {
+      localStorage.setItem("dedale.reglages", JSON.stringify({ lang: "Falc" }));
+    }
+  });
+  await page.goto(url);
+  await until(page, "Dédale");
+  await key(page, "Enter");
+  await key(page, "Enter");
+  // The briefing, in easy-to-read French: short sentences, one idea each.
+  await until(page, "Elle n'a pas d'enfant. Elle loue un petit appartement à Calais.");
+  assert.ok(!(await mirror(page)).includes("sans enfant, dans un petit appartement"), "not the ordinary French");
+  await shot(page, "falc-briefing.png");
+  await focusOn(page, "Commencer");
+  await key(page, "Enter");
+  await until(page, "Vous voyez aussi quand elles sont payées.");
+  await shot(page, "falc-portail.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{DEFAULT_TODAY, Event, FieldError, Settings, dice};
-use crate::model::{Document, EndingKind, Mode, Scenario};
+use crate::model::{Document, EndingKind, Mode, Scenario, Switches};
 use crate::rules::Date;
 
 /// The whole state of a session. It holds the player's answers so a session
@@ -18,6 +18,10 @@ pub struct State {
     pub version: String,
     /// *Atelier* or *Formation*.
     pub mode: Mode,
+    /// The trainer's switches for this run, every switch of the scenario
+    /// with its option (ids only).
+    #[serde(default)]
+    pub switches: Switches,
     /// The story's date.
     pub today: Date,
     /// The current page.
@@ -116,7 +120,7 @@ pub struct Reached {
 }
 
 impl State {
-    pub(super) fn new(scenario: &Scenario, settings: Settings) -> State {
+    pub(super) fn new(scenario: &Scenario, settings: &Settings) -> State {
         let mut seeds = dice::rng(settings.seed);
         let draws = dice::rng(rand::Rng::next_u64(&mut seeds));
         let chance = dice::rng(rand::Rng::next_u64(&mut seeds));
@@ -124,6 +128,7 @@ impl State {
             scenario: scenario.meta.id.clone(),
             version: scenario.meta.version.clone(),
             mode: settings.mode,
+            switches: scenario.resolve_switches(&settings.switches),
             today: scenario
                 .meta
                 .today
@@ -210,10 +215,16 @@ impl State {
         }
     }
 
-    /// Whether a document is in the folder now: every document but a hidden
-    /// one that has not been downloaded yet.
+    /// Whether a document is in the folder now: every document the run's
+    /// switches give (its `when`), but a hidden one that has not been downloaded yet.
     pub fn in_folder(&self, document: &Document) -> bool {
-        !document.hidden || self.downloads.contains(&document.id)
+        (document.when.is_always() || document.when.holds_with(&self.switches))
+            && (!document.hidden || self.downloads.contains(&document.id))
+    }
+
+    /// The option of a switch in this run.
+    pub fn switch(&self, switch: &str) -> Option<&str> {
+        self.switches.get(switch).map(String::as_str)
     }
 
     /// Milliseconds of game time before the next letter arrives, if one is on its way.

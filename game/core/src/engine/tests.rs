@@ -320,6 +320,7 @@ fn dialogues_wait_for_an_answer_in_formation_and_scores_stay_in_range() {
             seed: 1,
             mode: Mode::Formation,
             today: None,
+            switches: Default::default(),
         },
     );
     session.act(fill("nir", "295109912611193"));

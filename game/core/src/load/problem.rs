@@ -35,6 +35,8 @@ pub enum What {
     Incident,
     /// A flag.
     Flag,
+    /// A trainer switch.
+    Switch,
 }
 
 impl What {
@@ -54,6 +56,7 @@ impl What {
             What::Line => ("réplique", true),
             What::Incident => ("incident", false),
             What::Flag => ("drapeau", false),
+            What::Switch => ("réglage", false),
         }
     }
 
@@ -72,6 +75,7 @@ impl What {
             What::Line => "line",
             What::Incident => "incident",
             What::Flag => "flag",
+            What::Switch => "switch",
         }
     }
 }
@@ -198,6 +202,22 @@ pub enum Problem {
     Feature(super::features::FeatureProblem),
     /// A plain-French (FALC) text that breaks a rule (a warning).
     Falc(super::falc::FalcProblem),
+    /// A problem the solver found only with these trainer switches set
+    /// (switch, option), away from their default.
+    WithSetting(Vec<(String, String)>, Box<Problem>),
+}
+
+/// "`a` sur `x` et `b` sur `y`" and "`a` set to `x` and `b` set to `y`".
+fn settings_text(settings: &[(String, String)]) -> (String, String) {
+    let fr: Vec<String> = settings
+        .iter()
+        .map(|(s, o)| format!("`{s}` sur `{o}`"))
+        .collect();
+    let en: Vec<String> = settings
+        .iter()
+        .map(|(s, o)| format!("`{s}` set to `{o}`"))
+        .collect();
+    (fr.join(" et "), en.join(" and "))
 }
 
 impl Problem {
@@ -338,6 +358,10 @@ impl Problem {
             ),
             Problem::Feature(p) => p.fr(),
             Problem::Falc(p) => p.fr(),
+            Problem::WithSetting(settings, inner) => {
+                let noun = if settings.len() > 1 { "les réglages" } else { "le réglage" };
+                format!("avec {noun} {} : {}", settings_text(settings).0, inner.fr())
+            }
         }
     }
 
@@ -467,6 +491,10 @@ impl Problem {
             ),
             Problem::Feature(p) => p.en(),
             Problem::Falc(p) => p.en(),
+            Problem::WithSetting(settings, inner) => {
+                let noun = if settings.len() > 1 { "switches" } else { "switch" };
+                format!("with {noun} {}: {}", settings_text(settings).1, inner.en())
+            }
         }
     }
 }
