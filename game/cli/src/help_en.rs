@@ -81,6 +81,16 @@ const SUB_ARGS: &[(&str, &str, &str)] = &[
         "Report format: text (terminal), csv (spreadsheet) or html (one printable page with charts).",
     ),
     ("export", "format", "Output format."),
+    (
+        "play",
+        "reglage",
+        "A trainer switch for the game, `switch=option` (repeatable), like `switch` in a script.",
+    ),
+    (
+        "solve",
+        "reglage",
+        "Explores only this trainer switch setting, `switch=option` (repeatable); without it, every setting is explored.",
+    ),
 ];
 
 /// The same command with English help.
