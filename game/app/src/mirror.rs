@@ -280,13 +280,14 @@ fn playing(p: &Play, lang: Lang) -> String {
     }
     // The folder: what the papers say, as a sighted player reads them on the desk.
     out.push_str(&format!("<h2>{}</h2>", esc(s.folder)));
-    // A hidden document (a receipt to download) is in the folder only once downloaded.
+    // A hidden document (a receipt to download) is in the folder only once
+    // downloaded; one the trainer's switches leave out, never.
     let in_folder = p
         .scenario
         .persona
         .documents
         .iter()
-        .filter(|d| !d.hidden || st.downloads.contains(&d.id));
+        .filter(|d| st.in_folder(d));
     for d in in_folder {
         out.push_str(&format!(
             "<h3>{}</h3><ul class=\"document\">",
