@@ -82,6 +82,11 @@ const SUB_ARGS: &[(&str, &str, &str)] = &[
     ),
     ("export", "format", "Output format."),
     (
+        "report",
+        "scenarios",
+        "The scenarios played (.ron files or folders): the report then names pages, fields and dialogue lines by their titles rather than their ids.",
+    ),
+    (
         "play",
         "reglage",
         "A trainer switch for the game, `switch=option` (repeatable), like `switch` in a script.",

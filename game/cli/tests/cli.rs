@@ -426,3 +426,16 @@ fn a_trainer_switch_from_the_command_line_changes_the_run_and_a_wrong_one_is_exp
         text(&solved.stdout)
     );
 }
+
+#[test]
+fn the_report_given_the_scenarios_names_pages_and_fields_by_their_titles() {
+    let sessions = "tests/fixtures/sessions-2026-12-02.jsonl";
+    let plain = cli(&["report", sessions], None);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(text(&plain.stdout).contains("date_naissance (coordonnees)"));
+    let titled = cli(&["report", sessions, "--scenarios", "scenarios"], None);
+    assert!(titled.status.success(), "{}", text(&titled.stderr));
+    let out = text(&titled.stdout);
+    assert!(out.contains("Date de naissance (Vos coordonnées)"), "{out}");
+    assert!(!out.contains("date_naissance (coordonnees)"), "{out}");
+}
