@@ -11,7 +11,7 @@ use bevy::state::app::StatesPlugin;
 use common::{app, app_with, loaded, root, screen, start_playing, state};
 use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
-use dedale::game::{Act, Game, StartScenario};
+use dedale::game::{Act, ChosenSwitches, Game, StartScenario};
 use dedale::metrics::local_sessions;
 use dedale::screen::Screen;
 use dedale::screens::trainer::Trainer;
@@ -140,6 +140,21 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
     let mut app = app_with(store.clone());
     loaded(&mut app);
     app.world_mut().resource_mut::<Settings>().mode = parsed.mode.unwrap_or(Mode::Atelier);
+    // The script's `réglage` lines, as the trainer would set them on the card.
+    let id = app.world().resource::<Catalog>().entries[entry]
+        .scenario
+        .as_ref()
+        .map(|s| s.meta.id.clone())
+        .expect("the shipped scenario loads");
+    let switches = parsed
+        .switches
+        .iter()
+        .map(|(_, w, o)| (w.clone(), o.clone()))
+        .collect();
+    app.world_mut()
+        .resource_mut::<ChosenSwitches>()
+        .0
+        .insert(id, switches);
     app.world_mut().write_message(StartScenario {
         entry,
         seed: parsed.seed.unwrap_or(1),
