@@ -103,6 +103,34 @@ pub struct ScenarioReport {
     pub friction: Vec<Friction>,
     /// Texts read aloud.
     pub read_aloud: usize,
+    /// Sessions by the trainer's switches they were played with, when the
+    /// records say (one row per setting, in the order of the settings).
+    pub settings: Vec<SettingRow>,
+}
+
+/// The sessions played with one setting of the trainer's switches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SettingRow {
+    /// Each switch with its option (ids, or their labels in a
+    /// [titled](Report::titled) report).
+    pub switches: Vec<(String, String)>,
+    /// Sessions.
+    pub sessions: usize,
+    /// Succeeded sessions.
+    pub succeeded: usize,
+    /// Abandoned sessions.
+    pub abandoned: usize,
+}
+
+impl SettingRow {
+    /// The setting as the report writes it: "imprevus = aucun, foyer = couple".
+    pub fn text(&self) -> String {
+        self.switches
+            .iter()
+            .map(|(s, o)| format!("{s} = {o}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Five-number summary of durations, in milliseconds.
@@ -320,6 +348,16 @@ impl Report {
             }
             for f in &mut sc.friction {
                 f.page = s.page_title(&f.page, lang);
+            }
+            for row in &mut sc.settings {
+                for (switch, option) in &mut row.switches {
+                    if let Some(w) = s.switch(switch) {
+                        if let Some(o) = w.options.iter().find(|o| &o.id == option) {
+                            *option = o.label.get(lang).to_string();
+                        }
+                        *switch = w.label.get(lang).to_string();
+                    }
+                }
             }
             if let Some(formation) = &mut sc.formation {
                 for (line, _) in &mut formation.lines {
