@@ -37,6 +37,26 @@ fn loading_checks_every_shipped_scenario_then_shows_the_title() {
 }
 
 #[test]
+fn the_game_offers_every_scenario_of_the_library() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("scenarios/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".ron"))
+        .collect();
+    files.sort();
+    let mut shipped: Vec<String> = dedale::catalog::SHIPPED
+        .iter()
+        .map(|(f, _)| f.to_string())
+        .collect();
+    shipped.sort();
+    assert_eq!(
+        files, shipped,
+        "add the new scenario to SHIPPED (game/app/src/catalog.rs)"
+    );
+}
+
+#[test]
 fn a_broken_file_given_directly_opens_the_choice_screen_with_its_errors() {
     let good =
         std::fs::read_to_string(root().join("game/core/tests/fixtures/mini.ron")).expect("fixture");
