@@ -111,9 +111,9 @@ enum Command {
         /// Dossier de la version web construite (web/build.sh).
         #[arg(long, default_value = "web/dist", value_name = "DOSSIER")]
         dir: PathBuf,
-        /// Dossier où garder les déclarations (fichier SQLite dedale.sqlite3), si --database n'est pas donné.
-        #[arg(long, default_value = "atelier-donnees", value_name = "DOSSIER")]
-        data: PathBuf,
+        /// Dossier où garder les déclarations (fichier SQLite dedale.sqlite3) si --database n'est pas donné ; par défaut ~/.local/share/dedale/atelier, ou $DEDALE_DONNEES/atelier.
+        #[arg(long, value_name = "DOSSIER")]
+        data: Option<PathBuf>,
         /// Base PostgreSQL plutôt que SQLite : postgres://utilisateur:mot-de-passe@hôte/base.
         #[arg(long, env = "DEDALE_DATABASE_URL", value_name = "URL")]
         database: Option<String>,
@@ -252,7 +252,7 @@ fn main() -> ExitCode {
         } => serve::run(serve::Options {
             listen,
             dir,
-            data,
+            data: data.unwrap_or_else(serve::default_data),
             database,
             key,
             forward: forward.map(|url| serve::ForwardTarget {

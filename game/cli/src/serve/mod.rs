@@ -63,6 +63,20 @@ pub struct App {
     changed: watch::Sender<u64>,
 }
 
+/// Where statements go without `--data`: beside the game's own sessions
+/// (`$DEDALE_DONNEES`, or `~/.local/share/dedale`), in `atelier/`.
+pub fn default_data() -> PathBuf {
+    let base = std::env::var_os("DEDALE_DONNEES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let home = std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            home.join(".local/share/dedale")
+        });
+    base.join("atelier")
+}
+
 /// Runs the server until Ctrl+C.
 pub fn run(options: Options) -> Result<bool, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -144,6 +158,28 @@ async fn serve(options: Options) -> Result<bool, String> {
                 println!("Ouvert à la salle : tout appareil de ce réseau peut joindre {address}.");
             }
         }
+    }
+    match &options.database {
+        Some(_) => println!(
+            "{}",
+            lang.pick(
+                "Déclarations gardées dans PostgreSQL.",
+                "Statements kept in PostgreSQL."
+            )
+        ),
+        None => println!(
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "Statements kept in {}",
+                    options.data.join("dedale.sqlite3").display()
+                ),
+                _ => format!(
+                    "Déclarations gardées dans {}",
+                    options.data.join("dedale.sqlite3").display()
+                ),
+            }
+        ),
     }
     if let Some(target) = options.forward.clone() {
         tokio::spawn(forward::relay(app.clone(), target));
