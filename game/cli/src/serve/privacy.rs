@@ -71,17 +71,16 @@ pub fn check(statement: &Value) -> Result<(), Problem> {
             ),
         ));
     }
-    if let Some(id) = s.get("id") {
-        if !id
+    if let Some(id) = s.get("id")
+        && id
             .as_str()
-            .is_some_and(|i| uuid::Uuid::try_parse(i).is_ok())
-        {
-            return Err(Problem::at(
-                "id",
-                "l'identifiant doit être un UUID",
-                "the id must be a UUID",
-            ));
-        }
+            .is_none_or(|i| uuid::Uuid::try_parse(i).is_err())
+    {
+        return Err(Problem::at(
+            "id",
+            "l'identifiant doit être un UUID",
+            "the id must be a UUID",
+        ));
     }
     actor(s.get("actor"))?;
     verb(s.get("verb"))?;
@@ -127,14 +126,14 @@ pub fn check(statement: &Value) -> Result<(), Problem> {
             token(v, key)?;
         }
     }
-    if let Some(t) = s.get("timestamp").and_then(Value::as_str) {
-        if time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).is_err() {
-            return Err(Problem::at(
-                "timestamp",
-                "date ISO 8601 attendue (2026-12-02T09:30:00Z)",
-                "ISO 8601 timestamp expected (2026-12-02T09:30:00Z)",
-            ));
-        }
+    if let Some(t) = s.get("timestamp").and_then(Value::as_str)
+        && time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).is_err()
+    {
+        return Err(Problem::at(
+            "timestamp",
+            "date ISO 8601 attendue (2026-12-02T09:30:00Z)",
+            "ISO 8601 timestamp expected (2026-12-02T09:30:00Z)",
+        ));
     }
     Ok(())
 }
@@ -225,7 +224,7 @@ fn verb(verb: Option<&Value>) -> Result<(), Problem> {
         let display = object(display, "verb.display", &[])?;
         if display
             .values()
-            .any(|v| !v.as_str().is_some_and(|s| s.chars().count() <= 64))
+            .any(|v| v.as_str().is_none_or(|s| s.chars().count() > 64))
         {
             return Err(Problem::at(
                 "verb.display",

@@ -73,7 +73,7 @@ pub async fn about() -> Response {
 pub async fn post(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Response {
     let value = match parse(body) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let list = match value {
         Value::Array(list) => list,
@@ -148,7 +148,7 @@ pub async fn put(
                 "a single statement (JSON object) is expected",
             );
         }
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if let Err(p) = privacy::check(&statement) {
         return refused_statement(0, &p);
@@ -225,7 +225,7 @@ pub async fn get(
     } else {
         match many(&app, &params).await {
             Ok(r) => r,
-            Err(r) => return r,
+            Err(r) => return *r,
         }
     };
     if let Ok(v) = HeaderValue::from_str(&consistent) {
@@ -236,29 +236,29 @@ pub async fn get(
     response
 }
 
-async fn many(app: &App, params: &BTreeMap<String, String>) -> Result<Response, Response> {
-    let time = |name: &str, default: i64| -> Result<i64, Response> {
+async fn many(app: &App, params: &BTreeMap<String, String>) -> Result<Response, Box<Response>> {
+    let time = |name: &str, default: i64| -> Result<i64, Box<Response>> {
         match params.get(name) {
             None => Ok(default),
             Some(t) => parse_time(t).ok_or_else(|| {
-                problem(
+                Box::new(problem(
                     StatusCode::BAD_REQUEST,
                     &format!("{name} : date ISO 8601 attendue (2026-12-02T09:30:00Z)"),
                     &format!("{name}: ISO 8601 timestamp expected (2026-12-02T09:30:00Z)"),
-                )
+                ))
             }),
         }
     };
-    let number = |name: &str| -> Result<Option<i64>, Response> {
+    let number = |name: &str| -> Result<Option<i64>, Box<Response>> {
         params
             .get(name)
             .map(|v| {
                 v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-                    problem(
+                    Box::new(problem(
                         StatusCode::BAD_REQUEST,
                         &format!("{name} : nombre entier positif attendu"),
                         &format!("{name}: non-negative integer expected"),
-                    )
+                    ))
                 })
             })
             .transpose()
@@ -274,7 +274,11 @@ async fn many(app: &App, params: &BTreeMap<String, String>) -> Result<Response, 
         ascending: params.get("ascending").is_some_and(|a| a == "true"),
         limit: limit + 1,
     };
-    let mut found = app.store.list(&query).await.map_err(|e| server_error(&e))?;
+    let mut found = app
+        .store
+        .list(&query)
+        .await
+        .map_err(|e| Box::new(server_error(&e)))?;
     let more = if found.len() > usize::try_from(limit).unwrap_or(usize::MAX) {
         found.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         let last = found.last().map_or(0, |s| s.seq);
@@ -328,7 +332,7 @@ async fn store_batch(app: &App, batch: &[(String, Value)]) -> Result<(), Respons
     }
 }
 
-fn parse(body: Result<Bytes, BytesRejection>) -> Result<Value, Response> {
+fn parse(body: Result<Bytes, BytesRejection>) -> Result<Value, Box<Response>> {
     let bytes = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             problem(
@@ -339,18 +343,21 @@ fn parse(body: Result<Bytes, BytesRejection>) -> Result<Value, Response> {
         } else {
             problem(StatusCode::BAD_REQUEST, "corps de requête illisible", "unreadable request body")
         }
-    })?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        problem(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "JSON invalide, ligne {} colonne {} : {e}",
-                e.line(),
-                e.column()
-            ),
-            &format!("invalid JSON, line {} column {}: {e}", e.line(), e.column()),
-        )
     })
+    .map_err(Box::new)?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| {
+            problem(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "JSON invalide, ligne {} colonne {} : {e}",
+                    e.line(),
+                    e.column()
+                ),
+                &format!("invalid JSON, line {} column {}: {e}", e.line(), e.column()),
+            )
+        })
+        .map_err(Box::new)
 }
 
 fn refused_statement(index: usize, p: &privacy::Problem) -> Response {
