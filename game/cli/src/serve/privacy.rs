@@ -10,8 +10,9 @@
 //!   sub-statement as object), no attachment;
 //! - `result.response`, every extension value (context, result, activity
 //!   definition) and every activity name or description is a number, a
-//!   boolean, `null` or a *token*: at most 128 characters among ASCII letters,
-//!   digits and `-_.:/#%+=~,` — an id, a code, a date, a hash. No space, so
+//!   boolean, `null` or a *token*: at most 256 characters (the longest
+//!   activity id the game can write has 246) among ASCII letters, digits
+//!   and `-_.:/#%+=~,` — an id, a code, a date, a hash. No space, so
 //!   no sentence, no first-and-last name, no address; no `@`, so no e-mail.
 //!   A single typed word or a number can still pass: the game never puts one
 //!   there, and this is the last fence, not the first;
@@ -372,7 +373,7 @@ fn harmless(v: &Value, path: &str) -> Result<(), Problem> {
 fn token(v: &Value, path: &str) -> Result<(), Problem> {
     let ok = v.as_str().is_some_and(|s| {
         !s.is_empty()
-            && s.len() <= 128
+            && s.len() <= 256
             && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.:/#%+=~,".contains(&b))
     });
@@ -381,8 +382,8 @@ fn token(v: &Value, path: &str) -> Result<(), Problem> {
     } else {
         Err(Problem::at(
             path,
-            "texte libre refusé : seul un identifiant (lettres, chiffres et -_.:/#%+=~, sans espace ni @, 128 caractères au plus), un nombre ou un booléen est accepté",
-            "free text refused: only an id (letters, digits and -_.:/#%+=~, no space nor @, 128 characters at most), a number or a boolean is accepted",
+            "texte libre refusé : seul un identifiant (lettres, chiffres et -_.:/#%+=~, sans espace ni @, 256 caractères au plus), un nombre ou un booléen est accepté",
+            "free text refused: only an id (letters, digits and -_.:/#%+=~, no space nor @, 256 characters at most), a number or a boolean is accepted",
         ))
     }
 }
@@ -491,6 +492,23 @@ mod tests {
             "/actor/account/name",
             json!("5f0c8a52-8e0b-4d5a-9a7e-2d0c4b1e9f33"),
         );
+        assert_eq!(check(&s), Ok(()));
+    }
+
+    #[test]
+    fn the_longest_ids_a_scenario_allows_pass() {
+        // Scenario ids are at most 64 characters of letters, digits, - and _.
+        let id = "a".repeat(64);
+        let mut s = game_statement();
+        let path = format!("message/{id}/link/{id}");
+        set(
+            &mut s,
+            "/object/id",
+            json!(format!(
+                "https://dedale.example/xapi/activities/{id}/{path}"
+            )),
+        );
+        set(&mut s, "/object/definition/name", json!({"fr-FR": path}));
         assert_eq!(check(&s), Ok(()));
     }
 
