@@ -4,6 +4,10 @@
 # figures go to docs/benchmarks.md.
 #
 #   scripts/bench-serve.sh [LEARNERS] [STATEMENTS]     (default 200 × 300)
+#   RALPH_STATEMENTS=N     statements per learner for Ralph (default 5): its
+#                          file-system backend reads its whole file at each
+#                          POST to look for the ids, so its time grows with the
+#                          square of the count; 200 × 300 would take hours.
 #
 # Each simulated learner sends its statements one POST at a time, as the game
 # does, all learners at once, on loopback (game/cli/examples/load.rs); then
@@ -17,11 +21,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 learners="${1:-200}"
 per="${2:-300}"
+ralph_per="${RALPH_STATEMENTS:-5}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dedale/target}"
 
 echo "== cargo build --release -p dedale-cli (the server and the load generator)" >&2
 cargo build -q --release -p dedale-cli --bin dedale-cli --example load
 work=$(mktemp -d /tmp/dedale-bench.XXXXXX)
+pg_dir=$(mktemp -d /tmp/dedale-bench-pg.XXXXXX)   # apart: the postgres user must reach it
 cp "$CARGO_TARGET_DIR/release/dedale-cli" "$work/dedale-cli"
 cp "$CARGO_TARGET_DIR/release/examples/load" "$work/load"
 mkdir -p "$work/web"
@@ -36,8 +42,8 @@ fi
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  scripts/postgres.sh stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf "$work" "$pg_dir"
 }
 trap cleanup EXIT
 
@@ -60,7 +66,7 @@ echo -n "dedale-cli serve, SQLite:     "
 kill "${pids[-1]}"
 
 # 2. dedale-cli serve, PostgreSQL (a throwaway server, Debian's defaults)
-pg_url=$(scripts/postgres.sh start "$work/pg" "$(free_port)")
+pg_url=$(scripts/postgres.sh start "$pg_dir" "$(free_port)")
 port=$(free_port)
 "$work/dedale-cli" serve --listen "127.0.0.1:$port" --dir "$work/web" --database "$pg_url" --key bench >/dev/null 2>&1 &
 pids+=($!)
@@ -76,8 +82,8 @@ RALPH_AUTH_FILE="$work/auth.json" "$ralph_venv/bin/ralph" auth -u bench -p bench
 RALPH_AUTH_FILE="$work/auth.json" "$ralph_venv/bin/python" scripts/ralph-lrs.py "$work/ralph" 127.0.0.1 "$port" >/dev/null 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$port/__heartbeat__"
-echo -n "Ralph 5.1.0, fs backend:      "
-"$work/load" "http://127.0.0.1:$port/xAPI/statements/" bench bench "$learners" "$per"
+echo -n "Ralph 5.1.0, fs backend, $learners × $ralph_per: "
+"$work/load" "http://127.0.0.1:$port/xAPI/statements/" bench bench "$learners" "$ralph_per"
 lines=$(cat "$work/ralph"/* | wc -l)
 distinct=$(cat "$work/ralph"/* | python3 -c 'import sys, json; print(len({json.loads(l)["id"] for l in sys.stdin if l.strip()}))')
 echo "Ralph's files: $lines statements written, $distinct distinct ids"

@@ -752,3 +752,45 @@ async fn relays_to_ralph_once_each_across_restarts() {
         unique.intersection(&expected).count()
     );
 }
+
+#[test]
+fn listening_to_the_room_says_so_and_loopback_does_not() {
+    let lines = |listen: &str| {
+        let data = temp_dir("room");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dedale-cli"))
+            .args(["serve", "--listen", listen, "--key", KEY, "--data"])
+            .arg(&data)
+            .current_dir(root())
+            .env_remove("DEDALE_LANG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dedale-cli serve starts");
+        let stdout = child.stdout.take().expect("stdout");
+        // The banner ends with where the statements are kept.
+        let mut lines = Vec::new();
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let last = line.starts_with("Déclarations gardées");
+            lines.push(line);
+            if last {
+                break;
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        lines
+    };
+    let room = lines("0.0.0.0:0");
+    assert!(
+        room.iter().any(|l| l.starts_with("Ouvert à la salle")),
+        "{room:#?}"
+    );
+    assert!(
+        room.iter()
+            .any(|l| l.starts_with("Lien de l'atelier : http://")
+                && l.ends_with("#atelier=cle-de-test")),
+        "{room:#?}"
+    );
+    let alone = lines("127.0.0.1:0");
+    assert!(alone.iter().all(|l| !l.contains("salle")), "{alone:#?}");
+}
