@@ -391,6 +391,8 @@ async fn serves_the_game_and_its_statements_with_sqlite() {
             path.display()
         );
     }
+    let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(&web);
 }
 
 #[tokio::test]
@@ -490,6 +492,8 @@ async fn the_dashboard_reports_the_games_own_statements() {
         .cloned()
         .expect("the new session is in progress");
     assert!(mine["page"].as_str().is_some(), "with its page: {mine}");
+    drop(s);
+    let _ = std::fs::remove_dir_all(&data);
 }
 
 /// The next `etat` event's JSON.
@@ -744,6 +748,9 @@ async fn relays_to_ralph_once_each_across_restarts() {
     );
     let expected: std::collections::BTreeSet<&String> = sent.iter().collect();
     assert_eq!(sent.len(), 300);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&data);
     assert!(
         unique == expected,
         "every statement arrived: {} sent, {} arrived, {} of them sent",
@@ -778,6 +785,7 @@ fn listening_to_the_room_says_so_and_loopback_does_not() {
         }
         let _ = child.kill();
         let _ = child.wait();
+        let _ = std::fs::remove_dir_all(&data);
         lines
     };
     let room = lines("0.0.0.0:0");
