@@ -285,6 +285,37 @@ async fn statements_api(s: &Server) {
         StatusCode::NOT_FOUND
     );
 
+    // Requests at the same time are committed together, yet answered each
+    // on its own: the one reusing a taken id gets 409, the others 200.
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let body = if i == 5 {
+            other.clone()
+        } else {
+            anonymous(session)
+        };
+        let url = s.url("/xapi/statements");
+        set.spawn(async move {
+            client()
+                .post(url)
+                .basic_auth("atelier", Some(KEY))
+                .header(VERSION, "1.0.3")
+                .json(&body)
+                .send()
+                .await
+                .expect("POST")
+                .status()
+        });
+    }
+    let mut statuses: Vec<StatusCode> = set.join_all().await;
+    statuses.sort();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        11
+    );
+    assert_eq!(statuses.last(), Some(&StatusCode::CONFLICT));
+    assert_eq!(walk(s, "").await.len(), 39);
+
     // Refused: nothing of the batch is stored, not even its harmless statements.
     let mut mbox = anonymous(session);
     mbox["actor"] = json!({"objectType": "Agent", "mbox": "mailto:camille.martin@example.org"});
@@ -305,7 +336,7 @@ async fn statements_api(s: &Server) {
     let mut typed = anonymous(session);
     typed["result"] = json!({"response": "Camille Martin"});
     assert_eq!(post(s, KEY, &typed).await.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(walk(s, "").await.len(), 28);
+    assert_eq!(walk(s, "").await.len(), 39);
 }
 
 #[tokio::test]
@@ -565,7 +596,7 @@ async fn statements_with_postgres() {
     drop(s);
     // Stored for good: a new server on the same database sees them.
     let s = Server::start(&["--database", &db]);
-    assert_eq!(walk(&s, "").await.len(), 28);
+    assert_eq!(walk(&s, "").await.len(), 39);
 }
 
 fn free_port() -> u16 {

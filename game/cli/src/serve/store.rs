@@ -4,9 +4,10 @@
 //!
 //! Each statement gets a `seq`, its place in the order of storage, and a
 //! `stored` time that grows with it: `since`/`until` filter on the time, the
-//! `more` links and the relay to an LRS walk the `seq`. Writes go one at a
-//! time through a lock (a workshop's load is small); two servers on one
-//! PostgreSQL would collide on `seq`, which a retry resolves.
+//! `more` links and the relay to an LRS walk the `seq`. One task writes:
+//! the requests waiting when it is free are committed in one transaction
+//! (one `fsync` for all), each still accepted or refused on its own. Two
+//! servers on one PostgreSQL would collide on `seq`, which a retry resolves.
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -15,13 +16,24 @@ use serde_json::Value;
 use sqlx::AnyPool;
 use sqlx::Row;
 use sqlx::any::AnyPoolOptions;
-use tokio::sync::Mutex;
+use std::collections::HashMap;
 
-/// The database, and the lock that orders writes.
+use tokio::sync::{mpsc, oneshot};
+
+/// The database, and the queue of the one task that writes to it.
 pub struct Store {
     pool: AnyPool,
-    write: Mutex<i64>,
+    jobs: mpsc::Sender<Job>,
 }
+
+/// A batch to store, and where to say how it went.
+struct Job {
+    batch: Vec<(String, Value)>,
+    reply: oneshot::Sender<Result<usize, Refused>>,
+}
+
+/// Most requests committed together.
+const MAX_GROUP: usize = 256;
 
 /// One stored statement.
 #[derive(Clone, Debug)]
@@ -83,76 +95,30 @@ impl Store {
             .await
             .and_then(|r| r.try_get("t"))
             .map_err(database)?;
-        Ok(Store {
-            pool,
-            write: Mutex::new(last),
-        })
+        let (jobs, queue) = mpsc::channel(1024);
+        tokio::spawn(writer(pool.clone(), queue, last));
+        Ok(Store { pool, jobs })
     }
 
     /// Stores a batch, all or nothing. Returns how many were new; a statement
     /// identical to one already stored (same id, same content) is accepted and
     /// not stored again.
     pub async fn insert(&self, batch: &[(String, Value)]) -> Result<usize, Refused> {
-        let mut last = self.write.lock().await;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.try_insert(batch, &mut last).await {
-                Err(Refused::Database(e)) if attempt < 10 && e.contains("UNIQUE") => continue,
-                other => return other,
-            }
-        }
-    }
-
-    async fn try_insert(
-        &self,
-        batch: &[(String, Value)],
-        last: &mut i64,
-    ) -> Result<usize, Refused> {
-        let mut tx = self.pool.begin().await.map_err(refused)?;
-        let mut fresh = Vec::new();
-        for (id, body) in batch {
-            let row = sqlx::query("SELECT body FROM statements WHERE id = $1")
-                .bind(id.as_str())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(refused)?;
-            match row {
-                Some(row) => {
-                    let text: String = row.try_get("body").map_err(refused)?;
-                    let old: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-                    if &old != body {
-                        return Err(Refused::Conflict(id.clone()));
-                    }
-                }
-                None => fresh.push((id, body)),
-            }
-        }
-        let next: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS s FROM statements")
-            .fetch_one(&mut *tx)
-            .await
-            .and_then(|r| r.try_get("s"))
-            .map_err(refused)?;
-        let mut stored = now_us().max(*last + 1);
-        for (i, (id, body)) in fresh.iter().enumerate() {
-            let seq = next + 1 + i64::try_from(i).unwrap_or(i64::MAX - next - 1);
-            sqlx::query(
-                "INSERT INTO statements (seq, id, stored_us, body) VALUES ($1, $2, $3, $4)",
+        let (reply, answer) = oneshot::channel();
+        let stopped = || {
+            Refused::Database(
+                "le rédacteur de la base s'est arrêté (the database writer stopped)".into(),
             )
-            .bind(seq)
-            .bind(id.as_str())
-            .bind(stored)
-            .bind(body.to_string())
-            .execute(&mut *tx)
+        };
+        self.jobs
+            .send(Job {
+                batch: batch.to_vec(),
+                reply,
+            })
             .await
-            .map_err(refused)?;
-            stored += 1;
-        }
-        tx.commit().await.map_err(refused)?;
-        *last = stored - 1;
-        Ok(fresh.len())
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
     }
-
     /// One statement by id.
     pub async fn get(&self, id: &str) -> Result<Option<Stored>, String> {
         let row = sqlx::query("SELECT seq, stored_us, body FROM statements WHERE id = $1")
@@ -238,6 +204,111 @@ impl Store {
     }
 }
 
+/// The writing task: takes every request waiting, commits them together,
+/// answers each.
+async fn writer(pool: AnyPool, mut queue: mpsc::Receiver<Job>, mut last: i64) {
+    while let Some(first) = queue.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_GROUP {
+            match queue.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut attempt = 0;
+        let outcome = loop {
+            attempt += 1;
+            match write_group(&pool, &jobs, &mut last).await {
+                Err(e) if attempt < 10 && e.starts_with("UNIQUE") => continue,
+                other => break other,
+            }
+        };
+        match outcome {
+            Ok(results) => {
+                for (job, result) in jobs.into_iter().zip(results) {
+                    let _ = job.reply.send(result);
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                for job in jobs {
+                    let _ = job.reply.send(Err(Refused::Database(e.clone())));
+                }
+            }
+        }
+    }
+}
+
+/// One transaction for a group of requests; a request that reuses the id of
+/// a different statement (stored, or earlier in the group) is refused alone.
+async fn write_group(
+    pool: &AnyPool,
+    jobs: &[Job],
+    last: &mut i64,
+) -> Result<Vec<Result<usize, Refused>>, String> {
+    let mut tx = pool.begin().await.map_err(text)?;
+    let mut pending: HashMap<&str, &Value> = HashMap::new();
+    let mut fresh: Vec<(&str, &Value)> = Vec::new();
+    let mut results = Vec::with_capacity(jobs.len());
+    'jobs: for job in jobs {
+        let mut mine = Vec::new();
+        for (id, body) in &job.batch {
+            let existing = match pending.get(id.as_str()) {
+                Some(v) => Some((*v).clone()),
+                None => {
+                    let row = sqlx::query("SELECT body FROM statements WHERE id = $1")
+                        .bind(id.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(text)?;
+                    match row {
+                        Some(row) => {
+                            let t: String = row.try_get("body").map_err(text)?;
+                            Some(serde_json::from_str(&t).unwrap_or(Value::Null))
+                        }
+                        None => None,
+                    }
+                }
+            };
+            match existing {
+                Some(old) if &old != body => {
+                    results.push(Err(Refused::Conflict(id.clone())));
+                    continue 'jobs;
+                }
+                Some(_) => {}
+                None => mine.push((id.as_str(), body)),
+            }
+        }
+        for (id, body) in &mine {
+            pending.insert(id, body);
+        }
+        results.push(Ok(mine.len()));
+        fresh.extend(mine);
+    }
+    let next: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS s FROM statements")
+        .fetch_one(&mut *tx)
+        .await
+        .and_then(|r| r.try_get("s"))
+        .map_err(text)?;
+    let mut stored = now_us().max(*last + 1);
+    let mut seq = next;
+    for (id, body) in &fresh {
+        seq += 1;
+        sqlx::query("INSERT INTO statements (seq, id, stored_us, body) VALUES ($1, $2, $3, $4)")
+            .bind(seq)
+            .bind(*id)
+            .bind(stored)
+            .bind(body.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(text)?;
+        stored += 1;
+    }
+    tx.commit().await.map_err(text)?;
+    *last = stored - 1;
+    Ok(results)
+}
+
 /// A `GET` of many statements, in the store's terms.
 #[derive(Clone, Debug)]
 pub struct Query {
@@ -273,14 +344,15 @@ fn database(e: sqlx::Error) -> String {
     format!("erreur de la base de données : {e}\n(database error: {e})")
 }
 
-fn refused(e: sqlx::Error) -> Refused {
+/// The error, marked `UNIQUE` when a key was taken meanwhile (then the group is tried again).
+fn text(e: sqlx::Error) -> String {
     let unique = e
         .as_database_error()
         .is_some_and(|d| d.is_unique_violation());
-    let text = database(e);
-    Refused::Database(if unique {
-        format!("UNIQUE {text}")
+    let message = database(e);
+    if unique {
+        format!("UNIQUE {message}")
     } else {
-        text
-    })
+        message
+    }
 }
