@@ -4,7 +4,9 @@
 # clippy, the wasm32 target, wasm-bindgen-cli at the lock file's version,
 # the npm packages of the browser tests), then runs everything:
 #   formatting, clippy (native, with the dev tools, and for the browser),
-#   the Rust tests, the browser build, the Chromium tests.
+#   the Rust tests (with a throwaway PostgreSQL from Debian's packages and
+#   Ralph, an LRS from PyPI, for `dedale-cli serve`), the browser build,
+#   the Chromium tests.
 # Builds are cached in $HOME/.cache/dedale (outside the clone) for the next run.
 #
 #   scripts/test.sh           everything
@@ -27,7 +29,7 @@ mkdir -p "$CARGO_TARGET_DIR"
 # to find them; the browser tests drive Debian's Chromium with Node.js (no
 # browser download is possible or wanted).
 need=()
-for pkg in libasound2-dev libudev-dev libxkbcommon-dev libwayland-dev pkg-config; do
+for pkg in libasound2-dev libudev-dev libxkbcommon-dev libwayland-dev pkg-config postgresql python3-venv; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "$rust_only" = no ]; then
@@ -47,6 +49,23 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   echo "== rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+
+# `dedale-cli serve` is tested against a real PostgreSQL (a throwaway server
+# in /tmp, stopped on exit) and a real LRS, Ralph (France Université
+# Numérique), installed from PyPI in a virtual environment kept in the cache.
+pg_dir=$(mktemp -d /tmp/dedale-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+echo "== PostgreSQL for the tests (port $pg_port)"
+DEDALE_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+export DEDALE_TEST_POSTGRES_URL
+trap 'scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"' EXIT
+ralph_venv="$HOME/.cache/dedale/ralph-5.1.0"
+if [ ! -x "$ralph_venv/bin/ralph" ]; then
+  echo "== pip install ralph-malph 5.1.0 (the LRS the relay is tested against)"
+  python3 -m venv "$ralph_venv"
+  "$ralph_venv/bin/pip" install -q "ralph-malph[cli,lrs,backends]==5.1.0"
+fi
+export DEDALE_TEST_RALPH="$ralph_venv/bin/ralph"
 
 start=$(date +%s)
 echo "== cargo fmt --all --check"

@@ -328,3 +328,61 @@ fn the_report_compares_the_sessions_of_each_setting() {
             .contains("réglage;")
     );
 }
+
+/// What a player meets after each line of a script: the page, its blocks,
+/// the folder, the ending, how many things happened.
+fn trace(s: &Scenario, parsed: &script::Script) -> Vec<String> {
+    let mut out = Vec::new();
+    let _ = script::run(s, parsed, Settings::new(1), |_, _, _, session| {
+        let st = session.state();
+        let folder: Vec<&str> = s
+            .persona
+            .documents
+            .iter()
+            .filter(|d| s.document_present(d, &st.switches))
+            .map(|d| d.id.as_str())
+            .collect();
+        out.push(format!(
+            "{} {:?} {folder:?} {:?} {}",
+            st.page,
+            session.visible_blocks(),
+            st.ending,
+            st.events.len()
+        ));
+    });
+    out
+}
+
+#[test]
+fn every_option_of_every_switch_changes_a_scripted_run_in_the_library() {
+    for path in common::scenario_files() {
+        let s = common::load(&path);
+        let scripts = path.with_extension("scripts");
+        let mut shown: Vec<(String, String)> = Vec::new();
+        for entry in std::fs::read_dir(&scripts).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("a script");
+            let Ok(parsed) = script::parse(&text) else {
+                continue;
+            };
+            if parsed.switches.is_empty() {
+                continue;
+            }
+            let mut plain = parsed.clone();
+            plain.switches.clear();
+            if trace(&s, &parsed) != trace(&s, &plain) {
+                shown.extend(parsed.switches.iter().map(|(_, w, o)| (w.clone(), o.clone())));
+            }
+        }
+        for w in &s.switches {
+            for o in w.options.iter().skip(1) {
+                assert!(
+                    shown.contains(&(w.id.clone(), o.id.clone())),
+                    "{}: no script shows that `réglage {} {}` changes the run",
+                    path.display(),
+                    w.id,
+                    o.id
+                );
+            }
+        }
+    }
+}

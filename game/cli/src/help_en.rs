@@ -37,6 +37,10 @@ const ABOUT: &[(&str, &str)] = &[
         "export",
         "Converts exported sessions (.jsonl): csv (one event a row), xapi (statements for an LRS) or jsonl.",
     ),
+    (
+        "serve",
+        "Serves a workshop: the game to the room's browsers, the collection of anonymous metrics (xAPI, /xapi/statements), the trainer's dashboard (/formateur) and, with --forward, the relay to an LRS.",
+    ),
 ];
 
 const ARGS: &[(&str, &str)] = &[
@@ -98,6 +102,36 @@ const SUB_ARGS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Arguments of `serve` only.
+const SERVE_ARGS: &[(&str, &str)] = &[
+    (
+        "listen",
+        "Address to listen on; 0.0.0.0:8080 opens the game to the whole room (same Wi-Fi network).",
+    ),
+    ("dir", "Folder of the built web version (web/build.sh)."),
+    (
+        "data",
+        "Folder where statements are kept (SQLite file dedale.sqlite3) when --database is not given; by default ~/.local/share/dedale/atelier, or $DEDALE_DONNEES/atelier.",
+    ),
+    (
+        "database",
+        "PostgreSQL database instead of SQLite: postgres://user:password@host/database.",
+    ),
+    (
+        "key",
+        "The workshop's key (password of the user \"atelier\"); drawn at random and printed if absent.",
+    ),
+    (
+        "forward",
+        "Relays every statement received to this LRS (its statements endpoint), in order, until it accepts it.",
+    ),
+    ("forward_user", "LRS user for --forward."),
+    (
+        "forward_password",
+        "LRS password for --forward (or the variable DEDALE_FORWARD_PASSWORD).",
+    ),
+];
+
 /// The same command with English help.
 pub fn translate(command: Command) -> Command {
     let mut command = command
@@ -117,6 +151,11 @@ pub fn translate(command: Command) -> Command {
             }
             for (_, arg, help) in SUB_ARGS.iter().filter(|(s, _, _)| s == name) {
                 sub = sub.mut_arg(*arg, |a| a.help(*help));
+            }
+            if *name == "serve" {
+                for (arg, help) in SERVE_ARGS {
+                    sub = sub.mut_arg(*arg, |a| a.help(*help));
+                }
             }
             sub
         });

@@ -8,6 +8,7 @@ mod graph;
 mod help_en;
 mod play;
 mod report;
+mod serve;
 mod sessions;
 mod solve;
 
@@ -118,6 +119,38 @@ enum Command {
         /// Sépare les colonnes CSV par des virgules plutôt que des points-virgules.
         #[arg(long)]
         comma: bool,
+    },
+    /// Sert l'atelier : le jeu aux navigateurs de la salle, la collecte des mesures anonymes (xAPI, /xapi/statements), le tableau de bord du formateur (/formateur) et, avec --forward, le relais vers un LRS.
+    Serve {
+        /// Adresse d'écoute ; 0.0.0.0:8080 ouvre le jeu à toute la salle (même réseau Wi-Fi).
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADRESSE:PORT")]
+        listen: std::net::SocketAddr,
+        /// Dossier de la version web construite (web/build.sh).
+        #[arg(long, default_value = "web/dist", value_name = "DOSSIER")]
+        dir: PathBuf,
+        /// Dossier où garder les déclarations (fichier SQLite dedale.sqlite3) si --database n'est pas donné ; par défaut ~/.local/share/dedale/atelier, ou $DEDALE_DONNEES/atelier.
+        #[arg(long, value_name = "DOSSIER")]
+        data: Option<PathBuf>,
+        /// Base PostgreSQL plutôt que SQLite : postgres://utilisateur:mot-de-passe@hôte/base.
+        #[arg(long, env = "DEDALE_DATABASE_URL", value_name = "URL")]
+        database: Option<String>,
+        /// Clé de l'atelier (mot de passe de l'utilisateur « atelier ») ; tirée au hasard et affichée si absente.
+        #[arg(long, env = "DEDALE_KEY", value_name = "CLÉ")]
+        key: Option<String>,
+        /// Relaie chaque déclaration reçue vers ce LRS (adresse de ses « statements »), dans l'ordre, jusqu'à ce qu'il l'accepte.
+        #[arg(long, value_name = "URL")]
+        forward: Option<String>,
+        /// Utilisateur du LRS pour --forward.
+        #[arg(long, value_name = "NOM", requires = "forward")]
+        forward_user: Option<String>,
+        /// Mot de passe du LRS pour --forward (ou la variable DEDALE_FORWARD_PASSWORD).
+        #[arg(
+            long,
+            env = "DEDALE_FORWARD_PASSWORD",
+            value_name = "MOT-DE-PASSE",
+            requires = "forward"
+        )]
+        forward_password: Option<String>,
     },
     /// Génère des sessions fictives pour mesurer la vitesse du rapport (voir scripts/bench-report.sh).
     #[command(hide = true)]
@@ -241,6 +274,28 @@ fn main() -> ExitCode {
             };
             report::export(&files, format, delimiter(comma), output.as_deref(), lang)
         }
+        Command::Serve {
+            listen,
+            dir,
+            data,
+            database,
+            key,
+            forward,
+            forward_user,
+            forward_password,
+        } => serve::run(serve::Options {
+            listen,
+            dir,
+            data: data.unwrap_or_else(serve::default_data),
+            database,
+            key,
+            forward: forward.map(|url| serve::ForwardTarget {
+                url,
+                user: forward_user,
+                password: forward_password,
+            }),
+            lang,
+        }),
         Command::GenerateSessions {
             file,
             events,

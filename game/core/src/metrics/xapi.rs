@@ -327,3 +327,245 @@ pub fn iso_duration(ms: u64) -> String {
         format!("PT{s}.{rest:03}S")
     }
 }
+
+/// The sessions these statements tell, read back: what the trainer's report
+/// needs from statements an LRS (or `dedale-cli serve`) collected.
+///
+/// Statements are grouped by the actor's account name (the session id), in
+/// the order given; those that [`statements`] did not write (another verb, no
+/// `event` extension, unreadable fields) are skipped, never a panic. What
+/// the export leaves out cannot come back: the `message_received` events
+/// (no statement), the scenario's competences (not in the statements), and
+/// the FALC language (sent as `fr-FR`). A session without its final
+/// statement has no outcome: it is still being played, or was cut off.
+pub fn records(statements: &[Value]) -> Vec<Record> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_session: std::collections::HashMap<String, Record> = Default::default();
+    for s in statements {
+        let Some(session) = s
+            .pointer("/actor/account/name")
+            .and_then(Value::as_str)
+            .map(|n| n.replace('-', ""))
+        else {
+            continue;
+        };
+        let ext = s
+            .pointer("/context/extensions")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let text = |name: &str| {
+            ext.get(&key(name))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let at_ms = ext
+            .get(&key("offset-ms"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        let record = match by_session.get_mut(&session) {
+            Some(r) => r,
+            None => {
+                let Some(header) = header_of(s, &session, &text) else {
+                    continue;
+                };
+                order.push(session.clone());
+                by_session.entry(session.clone()).or_insert(Record {
+                    header,
+                    events: Vec::new(),
+                    outcome: None,
+                })
+            }
+        };
+        let verb = s
+            .pointer("/verb/id")
+            .and_then(Value::as_str)
+            .and_then(|v| v.strip_prefix(ADL_VERBS))
+            .and_then(|v| v.strip_prefix('/'))
+            .unwrap_or_default();
+        match text("event") {
+            Some(code) => {
+                if let Some(kind) = event_kind(&code, &path_of(s), &ext) {
+                    record.events.push(crate::engine::Event { at_ms, kind });
+                }
+            }
+            None => {
+                if let Some(outcome) = outcome_of(s, verb, text("ending"), at_ms) {
+                    record.events.push(crate::engine::Event {
+                        at_ms,
+                        kind: EventKind::Ended {
+                            ending: outcome.ending.clone(),
+                            kind: outcome.kind,
+                        },
+                    });
+                    record.outcome = Some(outcome);
+                }
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|s| by_session.remove(&s))
+        .collect()
+}
+
+fn header_of(
+    s: &Value,
+    session: &str,
+    text: &dyn Fn(&str) -> Option<String>,
+) -> Option<super::Header> {
+    let lang = match s.pointer("/context/language").and_then(Value::as_str) {
+        Some(l) if l.starts_with("en") => crate::Lang::En,
+        _ => crate::Lang::Fr,
+    };
+    let mode = serde_json::from_value(Value::String(text("mode")?)).ok()?;
+    Some(super::Header {
+        format: super::FORMAT,
+        session: session.to_string(),
+        scenario: scenario_of(s)?,
+        version: text("scenario-version")?,
+        content_hash: text("content-hash")?,
+        competences: Vec::new(),
+        mode,
+        lang,
+        day: text("day")?,
+        group: text("group"),
+    })
+}
+
+/// The scenario id: the first segment of the activity id under [`ACTIVITIES`].
+fn scenario_of(s: &Value) -> Option<String> {
+    let id = s.pointer("/object/id").and_then(Value::as_str)?;
+    let rest = id.strip_prefix(ACTIVITIES)?.strip_prefix('/')?;
+    let first = rest.split('/').next()?;
+    decode(first).filter(|s| !s.is_empty())
+}
+
+/// The activity's path under the scenario (`page/accueil`), empty for the scenario itself.
+fn path_of(s: &Value) -> String {
+    let id = s
+        .pointer("/object/id")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let rest = id
+        .strip_prefix(ACTIVITIES)
+        .and_then(|r| r.strip_prefix('/'))
+        .unwrap_or_default();
+    match rest.split_once('/') {
+        Some((_, path)) => decode(path).unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+fn event_kind(code: &str, path: &str, ext: &Map<String, Value>) -> Option<EventKind> {
+    let text = |name: &str| {
+        ext.get(&key(name))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let under = |prefix: &str| path.strip_prefix(prefix).map(str::to_string);
+    Some(match code {
+        "page_entered" => EventKind::PageEntered {
+            page: under("page/")?,
+        },
+        "page_left" => EventKind::PageLeft {
+            page: under("page/")?,
+        },
+        "field_error" => EventKind::FieldError {
+            field: under("field/")?,
+            error: text("error")?,
+        },
+        "hint_used" => EventKind::HintUsed {
+            page: under("page/")?,
+            level: ext
+                .get(&key("level"))
+                .and_then(Value::as_u64)
+                .and_then(|l| u8::try_from(l).ok())?,
+        },
+        "back" => EventKind::Back {
+            from: under("page/")?,
+        },
+        "document_opened" => EventKind::DocumentOpened {
+            document: under("document/")?,
+        },
+        "document_downloaded" => EventKind::DocumentDownloaded {
+            document: under("document/")?,
+        },
+        "link_followed" => {
+            let rest = under("message/")?;
+            let (message, link) = rest.split_once("/link/")?;
+            EventKind::LinkFollowed {
+                message: message.to_string(),
+                link: link.to_string(),
+            }
+        }
+        "message_read" => EventKind::MessageRead {
+            message: under("message/")?,
+        },
+        "incident" => EventKind::Incident {
+            incident: under("incident/")?,
+            kind: serde_json::from_value(Value::String(text("incident-kind")?)).ok()?,
+        },
+        "timeout" => EventKind::Timeout {
+            page: under("page/")?,
+        },
+        "posture" => EventKind::Posture {
+            line: under("line/")?,
+            posture: match text("posture") {
+                Some(p) => Some(serde_json::from_value(Value::String(p)).ok()?),
+                None => None,
+            },
+        },
+        "read_aloud" => EventKind::ReadAloud {
+            what: under("element/")?,
+        },
+        "abandoned" => EventKind::Abandoned {
+            page: under("page/")?,
+        },
+        _ => return None,
+    })
+}
+
+/// The outcome a final statement carries (`passed`, `failed`, `terminated` or
+/// `suspended` with an `ending` extension); `completed` only announces it.
+fn outcome_of(s: &Value, verb: &str, ending: Option<String>, at_ms: u64) -> Option<Outcome> {
+    let kind = match verb {
+        "passed" => EndingKind::Success,
+        "failed" => EndingKind::Failure,
+        "terminated" => EndingKind::Abandon,
+        "suspended" => EndingKind::Postponed,
+        _ => return None,
+    };
+    let score = |name: &str| {
+        s.pointer("/result/extensions")
+            .and_then(|e| e.get(key(name)))
+            .and_then(Value::as_i64)
+            .and_then(|v| i32::try_from(v).ok())
+            .unwrap_or(0)
+    };
+    Some(Outcome {
+        ending: ending?,
+        kind,
+        droits: score("droits"),
+        autonomie: score("autonomie"),
+        duration_ms: at_ms,
+    })
+}
+
+/// Undoes [`encode`]; `None` when an escape is broken or the bytes are not UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
