@@ -27,6 +27,7 @@ pub mod screen;
 pub mod screens;
 pub mod settings;
 mod sound;
+pub mod speech;
 pub mod store;
 mod theme;
 #[cfg(feature = "dev")]
@@ -62,6 +63,12 @@ impl Plugin for AppPlugin {
         app.add_plugins(web::plugin);
         app.add_plugins(bevy_egui::EguiPlugin::default())
             .add_plugins(LogicPlugin)
-            .add_plugins((theme::plugin, ui::plugin, sound::plugin, desk::plugin));
+            .add_plugins((
+                theme::plugin,
+                ui::plugin,
+                sound::plugin,
+                speech::plugin,
+                desk::plugin,
+            ));
     }
 }
