@@ -18,11 +18,11 @@
 //!   the scenario file), UUIDs (derived from the session id), the day, and
 //!   ISO durations (from the session's clock).
 //! - A fragment is ignored when it is also a substring of the scenario's own
-//!   ids (pages, inputs, options, buttons, documents, messages, incidents,
-//!   dialogue lines, endings, metadata) or of the fixed vocabulary of the
-//!   formats (the text of the exports of a synthetic record that has every
-//!   event kind with placeholder ids, and the engine's error codes): such a
-//!   fragment is in an export whatever anyone types.
+//!   ids (pages, inputs, options, buttons, documents, messages and their
+//!   links, incidents, dialogue lines, endings, metadata) or of the fixed
+//!   vocabulary of the formats (the text of the exports of a synthetic
+//!   record that has every event kind with placeholder ids, and the engine's
+//!   error codes): such a fragment is in an export whatever anyone types.
 //! - Secrets shorter than 4 characters are not searched (no 4-character
 //!   fragment exists); matching ignores case.
 
@@ -65,8 +65,8 @@ fn secrets(s: &Scenario) -> Vec<String> {
 }
 
 /// A record of this scenario that has every event each of its ids can
-/// appear in (every page, input × error code, document, message, incident,
-/// dialogue line, ending), typed by nobody: what its exports contain is
+/// appear in (every page, input × error code, document, message and its
+/// links, incident, dialogue line, ending), typed by nobody: what its exports contain is
 /// what any export of this scenario may contain whatever is typed.
 fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Record> {
     let mut events = Vec::new();
@@ -122,6 +122,12 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
         add(EventKind::MessageRead {
             message: m.id.clone(),
         });
+        for link in &m.links {
+            add(EventKind::LinkFollowed {
+                message: m.id.clone(),
+                link: link.id.clone(),
+            });
+        }
     }
     for e in &s.endings {
         add(EventKind::Ended {
@@ -224,6 +230,18 @@ fn probed(s: &Shipped, secrets: &[String]) -> (Vec<Record>, BTreeSet<String>) {
                         field: (*field).into(),
                         value: secret.clone(),
                     });
+                }
+                // A scenario played only in Formation reaches each page
+                // before the person's required dialogue is answered, and its
+                // buttons wait for that answer: answer every dialogue of the
+                // page (its first line, an id only) so the presses reach the
+                // checks and their refusals.
+                for d in &page.dialogue {
+                    if let Some(line) = d.lines.first() {
+                        typed.act(Action::Say {
+                            line: line.id.clone(),
+                        });
+                    }
                 }
                 records.push(record(s, &typed, 0xab, Some("groupe-test")));
                 for button in page.buttons() {

@@ -19,6 +19,20 @@ fn fixture(name: &str) -> String {
     common::read(&common::root().join("tests/fixtures").join(name))
 }
 
+/// `actual` is the fixture `name`, or becomes it with `UPDATE_GOLDEN=1`.
+fn golden(actual: &str, name: &str) {
+    let path = common::root().join("tests/fixtures").join(name);
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(&path, actual).expect("writes golden file");
+        return;
+    }
+    assert_eq!(
+        actual,
+        common::read(&path),
+        "{name}; run with UPDATE_GOLDEN=1 and review the diff"
+    );
+}
+
 #[test]
 fn recorded_sessions_read_back_and_write_the_same_bytes() {
     let text = fixture("sessions-2026-12-02.jsonl");
@@ -50,11 +64,24 @@ fn the_report_and_exports_of_recorded_sessions_are_unchanged() {
         tally.add(r);
     }
     let report = tally.finish();
-    assert_eq!(
-        report.text(Lang::Fr),
-        fixture("sessions-2026-12-02.report.txt"),
-        "text report"
+    golden(&report.text(Lang::Fr), "sessions-2026-12-02.report.txt");
+    // Given the scenarios played, it names pages, fields and dialogue lines
+    // by their titles, as the players saw them.
+    let played: Vec<_> = common::scenario_files()
+        .iter()
+        .map(|f| common::load(f))
+        .collect();
+    let titled = report.titled(&played.iter().collect::<Vec<_>>(), Lang::Fr);
+    let text = titled.text(Lang::Fr);
+    golden(&text, "sessions-2026-12-02.titled.report.txt");
+    assert!(
+        text.contains("Vos coordonnées") && !text.contains("coordonnees"),
+        "{text}"
     );
+    let en = report
+        .titled(&played.iter().collect::<Vec<_>>(), Lang::En)
+        .text(Lang::En);
+    assert!(en.contains("page “Your details”"), "{en}");
     // Deterministic from the file (statement ids are derived from the
     // session id), so the exports are compared whole.
     assert_eq!(

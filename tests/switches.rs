@@ -274,3 +274,57 @@ fn the_solver_explores_every_setting_and_replays_its_paths() {
         assert!(problems.is_empty(), "{:?}: {problems:?}", e.switches);
     }
 }
+
+#[test]
+fn the_report_compares_the_sessions_of_each_setting() {
+    let s = shipped("rdv-prefecture.ron");
+    let day = Date {
+        year: 2026,
+        month: 12,
+        day: 2,
+    };
+    let records: Vec<Record> = [("aucun", 5), ("aucun", 6), ("toujours", 7)]
+        .iter()
+        .map(|(option, n)| {
+            let mut session = Session::start(&s, settings(*n, &[("imprevus", option)])).0;
+            session.act(Action::Abandon);
+            Record::from_session(
+                &s,
+                "source",
+                session.state(),
+                [*n as u8; 16],
+                day,
+                dedale_core::Lang::Fr,
+                None,
+            )
+        })
+        .collect();
+    let report = dedale_core::metrics::report::report(&records);
+    let rows = &report.scenarios[0].settings;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0].switches,
+        vec![("imprevus".to_string(), "aucun".to_string())]
+    );
+    assert_eq!((rows[0].sessions, rows[0].abandoned), (2, 2));
+    let text = report.text(dedale_core::Lang::Fr);
+    assert!(text.contains("imprevus = toujours : 1 session"), "{text}");
+    let titled = report
+        .titled(&[&s], dedale_core::Lang::Fr)
+        .text(dedale_core::Lang::Fr);
+    assert!(
+        titled
+            .contains("« Aucun rendez-vous disponible » = À coup sûr au premier essai : 1 session"),
+        "{titled}"
+    );
+    assert!(
+        report
+            .html(dedale_core::Lang::En)
+            .contains("By trainer setting")
+    );
+    assert!(
+        report
+            .csv(dedale_core::metrics::csv_export::Delimiter::Semicolon)
+            .contains("réglage;")
+    );
+}

@@ -9,7 +9,7 @@ use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use dedale_core::engine::{Action, Feedback, Session, Settings as EngineSettings, State};
-use dedale_core::model::{Device, EndingKind, Scenario};
+use dedale_core::model::{Device, EndingKind, Mode, Scenario, Switches};
 
 use crate::catalog::Catalog;
 use crate::screen::Screen;
@@ -180,9 +180,51 @@ impl Clock {
     }
 }
 
+/// The trainer's switches chosen on the scenario cards (or the briefing),
+/// by scenario id: every run of that scenario starts with them, whoever asks
+/// for it (the card, "play again", the tour), until the trainer changes them.
+#[derive(Resource, Default, Debug)]
+pub struct ChosenSwitches(pub std::collections::BTreeMap<String, Switches>);
+
+impl ChosenSwitches {
+    /// The settings chosen for a scenario: each switch at its chosen option, or its first.
+    pub fn of(&self, scenario: &Scenario) -> Switches {
+        let chosen = self.0.get(&scenario.meta.id).cloned().unwrap_or_default();
+        scenario.resolve_switches(&chosen)
+    }
+}
+
+/// A new run of a scenario, as the interface keeps it.
+pub fn begin(
+    entry: usize,
+    scenario: Arc<Scenario>,
+    seed: u64,
+    mode: Mode,
+    switches: Switches,
+) -> Play {
+    let (session, out) = Session::start(
+        &scenario,
+        EngineSettings {
+            seed,
+            mode,
+            today: None,
+            switches,
+        },
+    );
+    let state = session.into_state();
+    Play {
+        entry,
+        scenario,
+        state,
+        last: out.feedback,
+        seed,
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Game>()
         .init_resource::<Clock>()
+        .init_resource::<ChosenSwitches>()
         .add_message::<StartScenario>()
         .add_message::<Act>()
         .add_message::<Cue>()
@@ -200,7 +242,8 @@ pub(super) fn plugin(app: &mut App) {
 fn start_scenario(
     mut starts: MessageReader<StartScenario>,
     catalog: Res<Catalog>,
-    settings: Res<Settings>,
+    // What a run starts with: the player's settings and the trainer's switches.
+    (settings, chosen): (Res<Settings>, Res<ChosenSwitches>),
     mut game: ResMut<Game>,
     mut clock: ResMut<Clock>,
     mut next: ResMut<NextState<Screen>>,
@@ -222,22 +265,8 @@ fn start_scenario(
                 .copied()
                 .unwrap_or_default()
         };
-        let (session, out) = Session::start(
-            &scenario,
-            EngineSettings {
-                seed: start.seed,
-                mode,
-                today: None,
-            },
-        );
-        let state = session.into_state();
-        game.play = Some(Play {
-            entry: start.entry,
-            scenario: scenario.clone(),
-            state,
-            last: out.feedback,
-            seed: start.seed,
-        });
+        let switches = chosen.of(&scenario);
+        game.play = Some(begin(start.entry, scenario, start.seed, mode, switches));
         *clock = Clock::default();
         next.set(Screen::Briefing);
         cues.write(Cue::Started);

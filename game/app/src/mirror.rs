@@ -322,13 +322,14 @@ fn playing(p: &Play, lang: Lang) -> String {
     }
     // The folder: what the papers say, as a sighted player reads them on the desk.
     out.push_str(&format!("<h2>{}</h2>", esc(s.folder)));
-    // A hidden document (a receipt to download) is in the folder only once downloaded.
+    // A hidden document (a receipt to download) is in the folder only once
+    // downloaded; one the trainer's switches leave out, never.
     let in_folder = p
         .scenario
         .persona
         .documents
         .iter()
-        .filter(|d| !d.hidden || st.downloads.contains(&d.id));
+        .filter(|d| st.in_folder(d));
     for d in in_folder {
         out.push_str(&format!(
             "<h3>{}</h3><ul class=\"document\">",
@@ -428,7 +429,12 @@ mod tests {
 
     #[test]
     fn the_briefing_tells_in_plain_french_that_the_scenario_lacks_it() {
-        let play = crate::game::shipped_play(1, Vec::new());
+        // A scenario written before FALC: French and English only.
+        let mut play = crate::game::shipped_play(1, Vec::new());
+        std::sync::Arc::make_mut(&mut play.scenario)
+            .meta
+            .languages
+            .retain(|l| *l != Lang::Falc);
         let briefing = |lang| {
             html(
                 Screen::Briefing,

@@ -11,7 +11,7 @@ use bevy::state::app::StatesPlugin;
 use common::{app, app_with, loaded, root, screen, start_playing, state};
 use dedale::LogicPlugin;
 use dedale::catalog::Catalog;
-use dedale::game::{Act, Game, StartScenario};
+use dedale::game::{Act, ChosenSwitches, Game, StartScenario};
 use dedale::metrics::local_sessions;
 use dedale::screen::Screen;
 use dedale::screens::trainer::Trainer;
@@ -34,6 +34,26 @@ fn loading_checks_every_shipped_scenario_then_shows_the_title() {
     let catalog = app.world().resource::<Catalog>();
     assert_eq!(catalog.entries.len(), dedale::catalog::SHIPPED.len());
     assert!(catalog.entries.iter().all(|e| e.scenario.is_ok()));
+}
+
+#[test]
+fn the_game_offers_every_scenario_of_the_library() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("scenarios/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".ron"))
+        .collect();
+    files.sort();
+    let mut shipped: Vec<String> = dedale::catalog::SHIPPED
+        .iter()
+        .map(|(f, _)| f.to_string())
+        .collect();
+    shipped.sort();
+    assert_eq!(
+        files, shipped,
+        "add the new scenario to SHIPPED (game/app/src/catalog.rs)"
+    );
 }
 
 #[test]
@@ -140,6 +160,21 @@ fn play(entry: usize, parsed: &script::Script, path: &Path) -> Record {
     let mut app = app_with(store.clone());
     loaded(&mut app);
     app.world_mut().resource_mut::<Settings>().mode = parsed.mode.unwrap_or(Mode::Atelier);
+    // The script's `réglage` lines, as the trainer would set them on the card.
+    let id = app.world().resource::<Catalog>().entries[entry]
+        .scenario
+        .as_ref()
+        .map(|s| s.meta.id.clone())
+        .expect("the shipped scenario loads");
+    let switches = parsed
+        .switches
+        .iter()
+        .map(|(_, w, o)| (w.clone(), o.clone()))
+        .collect();
+    app.world_mut()
+        .resource_mut::<ChosenSwitches>()
+        .0
+        .insert(id, switches);
     app.world_mut().write_message(StartScenario {
         entry,
         seed: parsed.seed.unwrap_or(1),

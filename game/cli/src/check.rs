@@ -57,7 +57,8 @@ pub fn run(paths: &[PathBuf], lang: Lang) -> Result<bool, String> {
     Ok(all_ok)
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>, lang: Lang) -> Result<(), String> {
+/// The `.ron` files of a path: itself, or those of a folder and its subfolders.
+pub(crate) fn collect(path: &Path, out: &mut Vec<PathBuf>, lang: Lang) -> Result<(), String> {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| format!("{} : {e}", path.display()))?

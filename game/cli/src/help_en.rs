@@ -81,6 +81,21 @@ const SUB_ARGS: &[(&str, &str, &str)] = &[
         "Report format: text (terminal), csv (spreadsheet) or html (one printable page with charts).",
     ),
     ("export", "format", "Output format."),
+    (
+        "report",
+        "scenarios",
+        "The scenarios played (.ron files or folders): the report then names pages, fields and dialogue lines by their titles rather than their ids.",
+    ),
+    (
+        "play",
+        "reglage",
+        "A trainer switch for the game, `switch=option` (repeatable), like `switch` in a script.",
+    ),
+    (
+        "solve",
+        "reglage",
+        "Explores only this trainer switch setting, `switch=option` (repeatable); without it, every setting is explored.",
+    ),
 ];
 
 /// The same command with English help.

@@ -100,6 +100,9 @@ enum Command {
         /// Sépare les colonnes CSV par des virgules plutôt que des points-virgules.
         #[arg(long)]
         comma: bool,
+        /// Les scénarios joués (fichiers .ron ou dossiers) : le rapport nomme alors les pages, les champs et les répliques par leurs titres plutôt que par leurs identifiants.
+        #[arg(long, value_name = "SCÉNARIOS")]
+        scenarios: Vec<PathBuf>,
     },
     /// Convertit des sessions exportées (.jsonl) : csv (un événement par ligne), xapi (déclarations pour un LRS) ou jsonl.
     Export {
@@ -210,13 +213,20 @@ fn main() -> ExitCode {
             format,
             output,
             comma,
+            scenarios,
         } => {
             let format = match format {
                 ReportFormat::Text => report::Format::Text,
                 ReportFormat::Csv => report::Format::Csv,
                 ReportFormat::Html => report::Format::Html,
             };
-            report::run(&files, format, delimiter(comma), output.as_deref(), lang)
+            let options = report::Options {
+                format,
+                delimiter: delimiter(comma),
+                output: output.as_deref(),
+                scenarios: &scenarios,
+            };
+            report::run(&files, &options, lang)
         }
         Command::Export {
             files,

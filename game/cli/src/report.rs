@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use dedale_core::Lang;
+use dedale_core::load::load_with_includes;
 use dedale_core::metrics::csv_export::{self, Delimiter};
 use dedale_core::metrics::report::Tally;
 use dedale_core::metrics::{jsonl, xapi};
+use dedale_core::model::Scenario;
 
 use crate::sessions;
 
@@ -21,14 +23,45 @@ pub enum Format {
     Html,
 }
 
+/// How `report` writes.
+pub struct Options<'a> {
+    /// Text, CSV or HTML.
+    pub format: Format,
+    /// The CSV's column separator.
+    pub delimiter: Delimiter,
+    /// The file to write, else the screen.
+    pub output: Option<&'a Path>,
+    /// The scenarios played (files or folders), to name pages and fields by their titles.
+    pub scenarios: &'a [PathBuf],
+}
+
+/// The scenarios of `--scenarios`; one that does not load is told and left out.
+fn scenarios(paths: &[PathBuf], lang: Lang) -> Result<Vec<Scenario>, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        crate::check::collect(p, &mut files, lang)?;
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let Ok(source) = crate::read(&file, lang) else {
+            continue;
+        };
+        if dedale_core::load::is_fragment(&source) {
+            continue;
+        }
+        let includes = crate::includes_beside(&file);
+        match load_with_includes(&file.display().to_string(), &source, &includes) {
+            Ok((scenario, _)) => out.push(scenario),
+            Err(report) => eprint!("{}", report.render(lang)),
+        }
+    }
+    Ok(out)
+}
+
 /// Reads the sessions in one pass and writes the report; `Ok(false)` when lines were skipped.
-pub fn run(
-    paths: &[PathBuf],
-    format: Format,
-    delimiter: Delimiter,
-    output: Option<&Path>,
-    lang: Lang,
-) -> Result<bool, String> {
+pub fn run(paths: &[PathBuf], options: &Options<'_>, lang: Lang) -> Result<bool, String> {
+    let (format, delimiter, output) = (options.format, options.delimiter, options.output);
+    let played = scenarios(options.scenarios, lang)?;
     let files = sessions::files(paths, lang)?;
     let mut tally = Tally::default();
     let skipped = sessions::read_each(&files, lang, |r| tally.add(&r))?;
@@ -41,6 +74,11 @@ pub fn run(
             .into());
     }
     let report = tally.finish();
+    let report = if played.is_empty() {
+        report
+    } else {
+        report.titled(&played.iter().collect::<Vec<_>>(), lang)
+    };
     let text = match format {
         Format::Text => report.text(lang),
         Format::Csv => report.csv(delimiter),

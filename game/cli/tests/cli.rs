@@ -387,3 +387,55 @@ fn play_shows_the_message_of_an_incident_fired_on_arrival() {
         );
     }
 }
+
+#[test]
+fn a_trainer_switch_from_the_command_line_changes_the_run_and_a_wrong_one_is_explained() {
+    // The shipped script expects the network error of seed 5; with `--reglage
+    // imprevus=aucun`, the claim goes at the first send and the script fails there.
+    let script = "scenarios/rsa-mesallocs.scripts/succes.txt";
+    let file = "scenarios/rsa-mesallocs.ron";
+    let plain = cli(&["play", file, "--script", script], None);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    let none = cli(
+        &[
+            "play",
+            file,
+            "--script",
+            script,
+            "--reglage",
+            "imprevus=aucun",
+        ],
+        None,
+    );
+    assert!(!none.status.success());
+    let all = text(&none.stdout) + &text(&none.stderr);
+    assert!(all.contains("page `declaration` attendue"), "{all}");
+
+    let wrong = cli(&["play", file, "--switch", "imprevus=jamais"], None);
+    assert_eq!(wrong.status.code(), Some(2));
+    let err = text(&wrong.stderr);
+    assert!(
+        err.contains("option `jamais` inconnue pour le réglage `imprevus`"),
+        "{err}"
+    );
+    let solved = cli(&["solve", file, "--reglage", "imprevus=toujours"], None);
+    assert!(solved.status.success(), "{}", text(&solved.stderr));
+    assert!(
+        text(&solved.stdout).contains("réglage imprevus=toujours"),
+        "{}",
+        text(&solved.stdout)
+    );
+}
+
+#[test]
+fn the_report_given_the_scenarios_names_pages_and_fields_by_their_titles() {
+    let sessions = "tests/fixtures/sessions-2026-12-02.jsonl";
+    let plain = cli(&["report", sessions], None);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(text(&plain.stdout).contains("date_naissance (coordonnees)"));
+    let titled = cli(&["report", sessions, "--scenarios", "scenarios"], None);
+    assert!(titled.status.success(), "{}", text(&titled.stderr));
+    let out = text(&titled.stdout);
+    assert!(out.contains("Date de naissance (Vos coordonnées)"), "{out}");
+    assert!(!out.contains("date_naissance (coordonnees)"), "{out}");
+}

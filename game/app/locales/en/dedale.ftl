@@ -97,3 +97,5 @@ timeout-title = Are you still there?
 timeout-help = If you do nothing, the website will close your session in { $n } min, and what you typed on this page will be erased.
 timeout-more = I'm still here
 site = Website
+switches = Trainer settings
+switches-help = To choose before the session. With the same chance, another setting gives another game.

@@ -103,3 +103,5 @@ timeout-title = Vous êtes toujours là ?
 timeout-help = Le site va bientôt fermer. Il reste { $n } minutes. Si le site ferme, vous perdez ce que vous avez écrit sur cette page.
 timeout-more = Je continue
 site = Site internet
+switches = Choix du formateur
+switches-help = Le formateur choisit avant la séance. Un autre choix donne une autre partie.

@@ -119,3 +119,6 @@ timeout-help = Sans action de votre part, le site fermera votre session dans { $
 timeout-more = Je continue
 # The browser's tab on a narrow screen.
 site = Site
+# Heading of the trainer's switches on the scenario card and the briefing.
+switches = Réglages du formateur
+switches-help = À choisir avant la séance. Avec le même hasard, un autre réglage donne une autre partie.

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::Mode;
 
-use crate::game::Game;
+use crate::game::{ChosenSwitches, Game, begin};
 use crate::i18n::{falc_note, fill};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -21,13 +21,14 @@ pub(super) fn plugin(app: &mut App) {
 fn draw(
     mut contexts: EguiContexts,
     mut fresh: ResMut<crate::ui::FreshScreen>,
-    game: Res<Game>,
+    mut game: ResMut<Game>,
+    mut chosen: ResMut<ChosenSwitches>,
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (s, p) = look(&settings);
-    let Some(play) = &game.play else {
+    let Some(play) = game.play.clone() else {
         return Ok(());
     };
     let (sc, lang) = (&play.scenario, settings.lang);
@@ -61,10 +62,23 @@ fn draw(
                         widgets::heading(ui, s.goal);
                         crate::speech::text(ui, s.read_aloud, sc.persona.goal.get(lang), "goal");
                         widgets::heading(ui, s.folder);
-                        for d in &sc.persona.documents {
+                        for d in sc
+                            .persona
+                            .documents
+                            .iter()
+                            .filter(|d| sc.document_present(d, &play.state.switches))
+                        {
                             ui.label(format!("📄 {}", d.title.get(lang)));
                         }
                         widgets::muted(ui, &p, s.folder_help);
+                        // Changed here, the run starts again with the same seed and the new setting.
+                        let mut set = play.state.switches.clone();
+                        if crate::screens::choice::switches(ui, &p, s, lang, sc, &mut set) {
+                            chosen.0.insert(sc.meta.id.clone(), set.clone());
+                            let again =
+                                begin(play.entry, sc.clone(), play.seed, play.state.mode, set);
+                            game.play = Some(again);
+                        }
                     });
                     ui.add_space(16.0);
                     ui.horizontal(|ui| {

@@ -203,8 +203,9 @@ impl<'s> Session<'s> {
     /// Resumes a saved state; `None` if it belongs to another scenario or version.
     pub fn resume(scenario: &'s Scenario, mut state: State) -> Option<Session<'s>> {
         let same = state.scenario == scenario.meta.id && state.version == scenario.meta.version;
-        // A state saved before the scenario had switches is at their defaults.
-        if state.switches.len() != scenario.switches.len() {
+        // A state saved before the scenario had switches (or before one was
+        // added) has each at its default; ids it no longer has are dropped.
+        if !(state.switches.is_empty() && scenario.switches.is_empty()) {
             state.switches = scenario.resolve_switches(&state.switches);
         }
         (same && scenario.page(&state.page).is_some()).then_some(Session { scenario, state })

@@ -202,7 +202,11 @@ fn folder(ui: &mut Ui, cx: &mut Cx) {
             });
         }
     };
-    for d in docs.iter().filter(|d| !d.hidden) {
+    // The papers of the folder from the start: those the trainer's switches give.
+    for d in docs
+        .iter()
+        .filter(|d| !d.hidden && play.scenario.document_present(d, &play.state.switches))
+    {
         open(ui, d, "📄");
     }
     // Files downloaded during play, in the order they came, under their own heading.

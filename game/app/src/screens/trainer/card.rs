@@ -43,7 +43,31 @@ impl Card<'_> {
         self.hints(ui, sc);
         self.abandons(ui, sc);
         self.incidents(ui, sc);
+        self.settings(ui, sc);
         self.formation(ui, sc);
+    }
+
+    /// How the sessions of each setting of the trainer's switches ended.
+    fn settings(&self, ui: &mut egui::Ui, sc: &ScenarioReport) {
+        let Card { p, s, l, .. } = *self;
+        if sc.settings.is_empty() {
+            return;
+        }
+        widgets::heading(ui, l.switches);
+        for row in &sc.settings {
+            let others = row.sessions.saturating_sub(row.succeeded + row.abandoned);
+            stacked(
+                ui,
+                p,
+                s.trainer,
+                &row.text(),
+                &[
+                    (row.succeeded, p.success, l.succeeded),
+                    (row.abandoned, p.warning, l.abandoned),
+                    (others, p.muted, l.unfinished),
+                ],
+            );
+        }
     }
 
     /// How the sessions ended, in words and as shares of a whole.

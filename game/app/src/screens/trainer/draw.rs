@@ -31,7 +31,12 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Shows this device's sessions unless files were opened.
-fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>) {
+fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>, catalog: Res<crate::catalog::Catalog>) {
+    trainer.scenarios = catalog
+        .entries
+        .iter()
+        .filter_map(|e| e.scenario.as_ref().ok().cloned())
+        .collect();
     if trainer.files.is_none() {
         trainer.show_local(&store);
     }
@@ -180,7 +185,8 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
         ui.add_space(8.0);
     }
     let l = labels(lang);
-    let r = &trainer.report;
+    let named = trainer.named(lang);
+    let r = &named;
     if r.sessions == 0 {
         widgets::muted(ui, p, t.empty);
         return;

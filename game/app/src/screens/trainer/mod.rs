@@ -35,6 +35,9 @@ pub struct Trainer {
     pub notice: Option<(Tone, String)>,
     /// On a desktop: the folder exports are written to and sessions read from.
     pub folder: String,
+    /// The scenarios of the catalog, so the report names pages and fields
+    /// by their titles rather than their ids.
+    pub scenarios: Vec<std::sync::Arc<dedale_core::model::Scenario>>,
 }
 
 /// One exported file: its name, its type and its text.
@@ -49,6 +52,14 @@ pub struct Export {
 }
 
 impl Trainer {
+    /// The report as the trainer reads it: pages, fields and dialogue lines
+    /// named by their titles in `lang`, for the scenarios of the catalog.
+    pub fn named(&self, lang: Lang) -> Report {
+        let scenarios: Vec<&dedale_core::model::Scenario> =
+            self.scenarios.iter().map(|s| s.as_ref()).collect();
+        self.report.titled(&scenarios, lang)
+    }
+
     /// Shows the sessions finished on this device.
     pub fn show_local(&mut self, store: &Store) {
         self.records = local_sessions(store);
@@ -140,7 +151,7 @@ impl Trainer {
             Export {
                 name: format!("dedale-rapport-{day}.html"),
                 mime: "text/html",
-                text: self.report.html(lang),
+                text: self.named(lang).html(lang),
             },
         ]
     }
@@ -193,4 +204,68 @@ pub fn default_folder(store: &Store) -> String {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Trainer>().add_plugins(draw::plugin);
+}
+
+#[cfg(test)]
+mod titles {
+    use dedale_core::Lang;
+    use dedale_core::engine::Action;
+    use dedale_core::metrics::Record;
+    use dedale_core::metrics::report::report;
+    use dedale_core::rules::Date;
+
+    use super::Trainer;
+    use crate::game::shipped_play;
+
+    #[test]
+    fn the_report_names_pages_by_their_titles() {
+        let play = shipped_play(
+            1,
+            vec![Action::Press {
+                button: "se_connecter".into(),
+            }],
+        );
+        let day = Date {
+            year: 2026,
+            month: 12,
+            day: 2,
+        };
+        let record = Record::from_session(
+            &play.scenario,
+            "",
+            &play.state,
+            [1; 16],
+            day,
+            Lang::Fr,
+            None,
+        );
+        let mut trainer = Trainer {
+            records: vec![record],
+            ..Trainer::default()
+        };
+        trainer.report = report(&trainer.records);
+        let pages = |t: &Trainer| -> Vec<String> {
+            t.named(Lang::Fr).scenarios[0]
+                .pages
+                .iter()
+                .map(|p| p.page.clone())
+                .collect()
+        };
+        assert!(
+            pages(&trainer).contains(&"connexion".to_string()),
+            "ids without the scenario"
+        );
+        trainer.scenarios = vec![play.scenario.clone()];
+        let named = pages(&trainer);
+        assert!(
+            named.contains(&"Connexion à Mon espace".to_string()),
+            "{named:?}"
+        );
+        assert!(!named.contains(&"connexion".to_string()), "{named:?}");
+        let html = &trainer.exports(Lang::Fr)[3].text;
+        assert!(
+            html.contains("Connexion à Mon espace"),
+            "the exported report too"
+        );
+    }
 }

@@ -19,7 +19,7 @@ pub const ABANDON_WEIGHT: f64 = 0.3;
 /// A page's friction and what makes it up.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Friction {
-    /// Page id.
+    /// Page id, or its title in a [titled](super::Report::titled) report.
     pub page: String,
     /// 0 to 100.
     pub score: f64,
@@ -41,11 +41,16 @@ pub struct Friction {
 
 impl Friction {
     /// One line that says why, such as
-    /// "page `banque` : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons".
+    /// "page « banque » : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons";
+    /// in a [titled](super::Report::titled) report, "page « Coordonnées bancaires » : …".
     pub fn explain(&self, lang: Lang) -> String {
         let l = labels(lang);
         let reasons = self.reasons(lang);
-        format!("{} `{}`{} {reasons}", l.page, self.page, l.colon)
+        let page = match lang {
+            Lang::En => format!("“{}”", self.page),
+            _ => format!("« {} »", self.page),
+        };
+        format!("{} {page}{} {reasons}", l.page, l.colon)
     }
 
     /// The reasons alone, for a screen that already names the page beside its bar.

@@ -138,6 +138,7 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
     pages(o, s, lang);
     fields(o, s, lang);
     incidents(o, s, lang);
+    settings(o, s, lang);
     formation(o, s, lang);
     o.push_str("</section>");
 }
@@ -300,6 +301,32 @@ fn fields(o: &mut String, s: &ScenarioReport, lang: Lang) {
         .collect();
     let headers = [l.field, l.page, l.error.many, l.rate, l.top_error];
     table(o, &headers, &rows);
+}
+
+/// Sessions by the trainer's switches they were played with.
+fn settings(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    if s.settings.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    let _ = write!(o, "<h3>{}</h3>", esc(l.switches));
+    let rows: Vec<Vec<String>> = s
+        .settings
+        .iter()
+        .map(|row| {
+            vec![
+                row.text(),
+                row.sessions.to_string(),
+                percent(row.succeeded, row.sessions, lang),
+                percent(row.abandoned, row.sessions, lang),
+            ]
+        })
+        .collect();
+    table(
+        o,
+        &[l.switches, l.session.many, l.succeeded, l.abandoned],
+        &rows,
+    );
 }
 
 fn incidents(o: &mut String, s: &ScenarioReport, lang: Lang) {

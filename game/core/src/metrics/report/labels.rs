@@ -111,6 +111,8 @@ pub struct Labels {
     pub not_met: &'static str,
     // Groups.
     pub groups: &'static str,
+    /// Heading of the sessions by the trainer's switches they were played with.
+    pub switches: &'static str,
     pub group: &'static str,
     pub group_abandons: &'static str,
     pub hints_per_session: &'static str,
@@ -200,6 +202,7 @@ pub const FR: Labels = Labels {
     with_hints: "avec indices",
     not_met: "non acquise",
     groups: "Groupes",
+    switches: "Par réglage du formateur",
     group: "groupe",
     group_abandons: "abandons",
     hints_per_session: "indices par session",
@@ -294,6 +297,7 @@ pub const EN: Labels = Labels {
     with_hints: "with hints",
     not_met: "not met",
     groups: "Groups",
+    switches: "By trainer setting",
     group: "group",
     group_abandons: "abandoned",
     hints_per_session: "hints per session",

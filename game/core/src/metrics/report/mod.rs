@@ -41,7 +41,7 @@ pub use table::write_csv;
 pub use tally::Tally;
 
 use crate::Lang;
-use crate::model::{IncidentKind, Posture};
+use crate::model::{IncidentKind, Posture, Scenario};
 
 use super::record::Record;
 
@@ -103,6 +103,34 @@ pub struct ScenarioReport {
     pub friction: Vec<Friction>,
     /// Texts read aloud.
     pub read_aloud: usize,
+    /// Sessions by the trainer's switches they were played with, when the
+    /// records say (one row per setting, in the order of the settings).
+    pub settings: Vec<SettingRow>,
+}
+
+/// The sessions played with one setting of the trainer's switches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SettingRow {
+    /// Each switch with its option (ids, or their labels in a
+    /// [titled](Report::titled) report).
+    pub switches: Vec<(String, String)>,
+    /// Sessions.
+    pub sessions: usize,
+    /// Succeeded sessions.
+    pub succeeded: usize,
+    /// Abandoned sessions.
+    pub abandoned: usize,
+}
+
+impl SettingRow {
+    /// The setting as the report writes it: "imprevus = aucun, foyer = couple".
+    pub fn text(&self) -> String {
+        self.switches
+            .iter()
+            .map(|(s, o)| format!("{s} = {o}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Five-number summary of durations, in milliseconds.
@@ -161,7 +189,7 @@ fn quantile(sorted: &[u64], num: u64, den: u64) -> u64 {
 /// One page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageStats {
-    /// Page id.
+    /// Page id, or its title in a [titled](Report::titled) report.
     pub page: String,
     /// Times a player arrived on it.
     pub visits: usize,
@@ -188,9 +216,9 @@ pub struct PageStats {
 /// One field that refused values.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FieldStats {
-    /// Input id.
+    /// Input id, or its label in a [titled](Report::titled) report.
     pub field: String,
-    /// Page it is on.
+    /// Page it is on (its id, or its title).
     pub page: String,
     /// Values refused.
     pub errors: usize,
@@ -292,6 +320,54 @@ impl Report {
     /// The report as CSV, one figure per row.
     pub fn csv(&self, delimiter: super::csv_export::Delimiter) -> String {
         write_csv(self, delimiter)
+    }
+
+    /// The same report naming pages, fields and dialogue lines as the
+    /// players saw them (their titles, labels and texts in `lang`) rather
+    /// than by their ids, for the scenarios given (the files the sessions
+    /// were played on). The records keep ids only; the names come from the
+    /// scenario, so they say nothing of the players. An id the scenario no
+    /// longer has (a record of an older version) stays as it is.
+    pub fn titled(&self, scenarios: &[&Scenario], lang: Lang) -> Report {
+        let mut out = self.clone();
+        for sc in &mut out.scenarios {
+            // The same version if it is there, else the same scenario.
+            let Some(s) = scenarios
+                .iter()
+                .find(|s| s.meta.id == sc.scenario && s.meta.version == sc.version)
+                .or_else(|| scenarios.iter().find(|s| s.meta.id == sc.scenario))
+            else {
+                continue;
+            };
+            for p in &mut sc.pages {
+                p.page = s.page_title(&p.page, lang);
+            }
+            for f in &mut sc.fields {
+                f.field = s.input_label(&f.field, lang);
+                f.page = s.page_title(&f.page, lang);
+            }
+            for f in &mut sc.friction {
+                f.page = s.page_title(&f.page, lang);
+            }
+            for row in &mut sc.settings {
+                for (switch, option) in &mut row.switches {
+                    if let Some(w) = s.switch(switch) {
+                        if let Some(o) = w.options.iter().find(|o| &o.id == option) {
+                            *option = o.label.get(lang).to_string();
+                        }
+                        *switch = w.label.get(lang).to_string();
+                    }
+                }
+            }
+            if let Some(formation) = &mut sc.formation {
+                for (line, _) in &mut formation.lines {
+                    if let Some((_, _, l)) = s.line(line) {
+                        *line = l.text.get(lang).to_string();
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

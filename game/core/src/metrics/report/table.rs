@@ -41,6 +41,18 @@ pub fn write_csv(r: &Report, delimiter: Delimiter) -> String {
             push("scénario", sc, "", "durée_q1_ms", q.q1.to_string());
             push("scénario", sc, "", "durée_q3_ms", q.q3.to_string());
         }
+        for row in &s.settings {
+            let item = row.text();
+            push("réglage", sc, &item, "sessions", row.sessions.to_string());
+            push("réglage", sc, &item, "réussies", row.succeeded.to_string());
+            push(
+                "réglage",
+                sc,
+                &item,
+                "abandonnées",
+                row.abandoned.to_string(),
+            );
+        }
         for (i, f) in s.friction.iter().enumerate() {
             push("friction", sc, &f.page, "rang", (i + 1).to_string());
             push("friction", sc, &f.page, "score", format!("{:.1}", f.score));

@@ -40,6 +40,7 @@ struct ScenarioTally {
     formation_ended: usize,
     postures: [usize; 4],
     lines: HashMap<String, usize>,
+    settings: BTreeMap<Vec<(String, String)>, super::SettingRow>,
 }
 
 #[derive(Debug, Default)]
@@ -133,6 +134,17 @@ impl Tally {
         let succeeded = kind == Some(EndingKind::Success);
         let completed = matches!(kind, Some(EndingKind::Success | EndingKind::Failure));
         let abandoned = kind == Some(EndingKind::Abandon) || (kind.is_none() && sums.abandoned);
+        if !h.switches.is_empty() {
+            let setting: Vec<(String, String)> = h
+                .switches
+                .iter()
+                .map(|(s, o)| (s.clone(), o.clone()))
+                .collect();
+            let row = st.settings.entry(setting).or_default();
+            row.sessions += 1;
+            row.succeeded += usize::from(succeeded);
+            row.abandoned += usize::from(abandoned);
+        }
         let r = &mut st.report;
         r.completed += usize::from(completed);
         r.succeeded += usize::from(succeeded);
@@ -337,6 +349,13 @@ fn finish_scenario(mut st: ScenarioTally) -> ScenarioReport {
     let mut r = std::mem::take(&mut st.report);
     r.content_hashes = st.hashes.len();
     r.duration = Quartiles::of(&mut st.durations);
+    r.settings = std::mem::take(&mut st.settings)
+        .into_iter()
+        .map(|(switches, mut row)| {
+            row.switches = switches;
+            row
+        })
+        .collect();
     let fields = std::mem::take(&mut st.fields);
     let mut pages: Vec<PageStats> = Vec::with_capacity(st.pages.len());
     for mut p in std::mem::take(&mut st.pages) {

@@ -118,7 +118,7 @@ fn friction_ranks_errors_and_abandons_and_explains_them() {
     );
     assert_eq!(
         f.explain(Lang::Fr),
-        "page `banque` : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons"
+        "page « banque » : 3 erreurs sur 4 passages (surtout iban_checksum), 2 abandons"
     );
     assert_eq!(s.fields[0].rate(), 0.75);
     assert_eq!((s.completed, s.succeeded, s.abandoned), (2, 2, 2));

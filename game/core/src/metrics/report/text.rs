@@ -143,7 +143,31 @@ fn scenario(o: &mut String, s: &ScenarioReport, lang: Lang) {
         })
         .collect();
     list(o, &l.lead(l.incidents), &incidents);
+    settings(o, s, lang);
     formation(o, s, lang);
+}
+
+/// Sessions by the trainer's switches they were played with.
+fn settings(o: &mut String, s: &ScenarioReport, lang: Lang) {
+    let l = labels(lang);
+    let rows: Vec<String> = s
+        .settings
+        .iter()
+        .map(|row| {
+            let share = |n: usize| format!("{n} ({})", percent(n, row.sessions, lang));
+            format!(
+                "  {}{} {} · {} {} · {} {}",
+                row.text(),
+                l.colon,
+                l.session.of(row.sessions),
+                l.succeeded,
+                share(row.succeeded),
+                l.abandoned,
+                share(row.abandoned),
+            )
+        })
+        .collect();
+    list(o, &l.lead(l.switches), &rows);
 }
 
 fn friction(o: &mut String, s: &ScenarioReport, lang: Lang) {

@@ -322,6 +322,7 @@ mod tests {
                 ),
             ],
             hidden: false,
+            when: Default::default(),
             file: Some(FileInfo {
                 name: "avis_impot_2026.pdf".into(),
                 format: FileFormat::Pdf,

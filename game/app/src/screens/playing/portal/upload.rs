@@ -80,7 +80,13 @@ impl Browser<'_, '_> {
             .show(ui, |ui| {
                 ui.label(RichText::new(s.your_files).strong());
                 let mut first = opening;
-                for d in &play.scenario.persona.documents {
+                for d in play
+                    .scenario
+                    .persona
+                    .documents
+                    .iter()
+                    .filter(|d| play.state.in_folder(d))
+                {
                     let Some(f) = &d.file else { continue };
                     let text = format!("📄 {}  ({}, {} Ko)", f.name, f.format.name(), f.size_kb);
                     let r = ui.button(text);
