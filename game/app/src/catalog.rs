@@ -35,6 +35,22 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "accompagner-dtr.ron",
         include_str!("../../../scenarios/accompagner-dtr.ron"),
     ),
+    (
+        "compte-sante.ron",
+        include_str!("../../../scenarios/compte-sante.ron"),
+    ),
+    (
+        "connexion-federee.ron",
+        include_str!("../../../scenarios/connexion-federee.ron"),
+    ),
+    (
+        "actualisation-emploi.ron",
+        include_str!("../../../scenarios/actualisation-emploi.ron"),
+    ),
+    (
+        "dtr-mesallocs.ron",
+        include_str!("../../../scenarios/dtr-mesallocs.ron"),
+    ),
 ];
 
 /// Shipped fragments, as (name written in `include`, text): the shipped
