@@ -87,3 +87,15 @@ fn every_script_passes_and_every_ending_has_one() {
         }
     }
 }
+
+#[test]
+fn the_guide_lists_every_scenario_of_the_library() {
+    let guide = std::fs::read_to_string(common::root().join("scenarios/README.md")).expect("guide");
+    for path in common::scenario_files() {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
+        assert!(
+            guide.contains(&format!("| `{name}` |")),
+            "add {name} to « La bibliothèque de scénarios » in scenarios/README.md"
+        );
+    }
+}
