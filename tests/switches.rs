@@ -370,7 +370,12 @@ fn every_option_of_every_switch_changes_a_scripted_run_in_the_library() {
             let mut plain = parsed.clone();
             plain.switches.clear();
             if trace(&s, &parsed) != trace(&s, &plain) {
-                shown.extend(parsed.switches.iter().map(|(_, w, o)| (w.clone(), o.clone())));
+                shown.extend(
+                    parsed
+                        .switches
+                        .iter()
+                        .map(|(_, w, o)| (w.clone(), o.clone())),
+                );
             }
         }
         for w in &s.switches {

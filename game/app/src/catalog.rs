@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use dedale_core::Lang;
-use dedale_core::load::load_with_includes;
+use dedale_core::load::{Report, load_with_includes};
 use dedale_core::model::Scenario;
 use dedale_core::solve::{Limits, check_with};
 
@@ -83,28 +83,25 @@ impl Entry {
     /// Checks a text, and plays every path of it (the solver): what a
     /// trainer's file needs; problems are kept in the file's order.
     pub fn check(file: &str, text: &str, lang: Lang) -> Entry {
-        let scenario = match check_with(file, text, &fragment, Limits::default()) {
-            Ok((s, _)) => Ok(Arc::new(s)),
-            Err(report) => Err(report.lines(lang)),
-        };
-        Entry {
-            file: file.to_string(),
-            scenario,
-            source: Arc::from(text),
-        }
+        Entry::of(
+            file,
+            text,
+            lang,
+            check_with(file, text, &fragment, Limits::default()),
+        )
     }
 
     /// Reads a shipped scenario: its paths were played by the project's
     /// tests (`dedale-cli check` with no warning), so the game spares the
     /// solver and the player's wait.
     pub fn shipped(file: &str, text: &str, lang: Lang) -> Entry {
-        let scenario = match load_with_includes(file, text, &fragment) {
-            Ok((s, _)) => Ok(Arc::new(s)),
-            Err(report) => Err(report.lines(lang)),
-        };
+        Entry::of(file, text, lang, load_with_includes(file, text, &fragment))
+    }
+
+    fn of(file: &str, text: &str, lang: Lang, read: Result<(Scenario, Report), Report>) -> Entry {
         Entry {
             file: file.to_string(),
-            scenario,
+            scenario: read.map(|(s, _)| Arc::new(s)).map_err(|r| r.lines(lang)),
             source: Arc::from(text),
         }
     }

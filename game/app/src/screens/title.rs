@@ -110,49 +110,42 @@ pub(crate) fn language_ui(
     }
 }
 
-/// Text size, contrast and sound: also offered during play.
-pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &Strings) {
-    widgets::heading(ui, s.settings);
+/// A row of percentages to pick one from (text size, line spacing, reading speed).
+fn percents(ui: &mut egui::Ui, label: &str, values: &[f32], value: &mut f32) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(s.text_size);
-        for scale in TEXT_SCALES {
-            let label = format!("{} %", (scale * 100.0).round());
+        ui.label(label);
+        for &v in values {
+            let text = format!("{} %", (v * 100.0).round());
             if ui
-                .selectable_label((settings.text_scale - scale).abs() < 0.01, label)
+                .selectable_label((*value - v).abs() < 0.01, text)
                 .clicked()
             {
-                settings.text_scale = scale;
+                *value = v;
             }
         }
     });
+}
+
+/// Text size, contrast, sound and reading: also offered during play.
+pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &Strings) {
+    widgets::heading(ui, s.settings);
+    percents(ui, s.text_size, &TEXT_SCALES, &mut settings.text_scale);
     ui.checkbox(&mut settings.high_contrast, s.high_contrast);
     ui.checkbox(&mut settings.sound, s.sound);
     ui.checkbox(&mut settings.dyslexia_font, s.dyslexia_font);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(s.line_spacing);
-        for spacing in crate::settings::LINE_SPACINGS {
-            let label = format!("{} %", (spacing * 100.0).round());
-            if ui
-                .selectable_label((settings.line_spacing - spacing).abs() < 0.01, label)
-                .clicked()
-            {
-                settings.line_spacing = spacing;
-            }
-        }
-    });
+    percents(
+        ui,
+        s.line_spacing,
+        &crate::settings::LINE_SPACINGS,
+        &mut settings.line_spacing,
+    );
     if crate::speech::available() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(s.speech_rate);
-            for rate in crate::speech::RATES {
-                let label = format!("{} %", (rate * 100.0).round());
-                if ui
-                    .selectable_label((settings.speech_rate - rate).abs() < 0.01, label)
-                    .clicked()
-                {
-                    settings.speech_rate = rate;
-                }
-            }
-        });
+        percents(
+            ui,
+            s.speech_rate,
+            &crate::speech::RATES,
+            &mut settings.speech_rate,
+        );
         widgets::muted(
             ui,
             &crate::theme::palette::Palette::get(settings.high_contrast),
