@@ -67,7 +67,9 @@ pub fn button(ui: &mut egui::Ui, name: &str, text: &str, what: &str) {
         return;
     }
     let side = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::click());
+    // Not a stop for the Tab key: a form keeps its natural order from field
+    // to field (a keyboard player has Alt+L, which reads the whole page).
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::CLICK);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, name));
     let response = response.on_hover_text(name);
     if ui.is_rect_visible(rect) {

@@ -64,62 +64,82 @@ fn drop_unchanged_modifiers(
 /// bevy_egui gives every key of a frame the modifiers held at the frame's
 /// end, so a quick Shift+Tab, Shift released within one frame (a slow frame,
 /// in software rendering on an old laptop), reached egui as Tab, and the
-/// focus went forward instead of back. Each Tab press gets the Shift state
-/// of its own moment, read from the keyboard's messages in order.
-fn shift_of_each_tab(
+/// focus went forward instead of back; a quick Alt+L (read the page aloud)
+/// reached it as L. Each key press gets the Shift, Alt and Ctrl of its own
+/// moment, read from the keyboard's messages in order.
+fn modifiers_of_each_key(
     mut keys: MessageReader<bevy::input::keyboard::KeyboardInput>,
     mut lost: MessageReader<bevy::input::keyboard::KeyboardFocusLost>,
-    mut held: Local<bool>,
+    mut held: Local<Held>,
     mut contexts: Query<&mut bevy_egui::EguiInput>,
 ) {
     // Keys held when the window lost the focus are released for us too.
     if lost.read().count() > 0 {
-        *held = false;
+        *held = Held::default();
     }
-    let tabs = shifts_at_tabs(
+    let presses = modifiers_at_presses(
         keys.read()
             .map(|k| (k.logical_key.clone(), k.state.is_pressed())),
         &mut held,
     );
-    if tabs.is_empty() {
+    if presses.is_empty() {
         return;
     }
     for mut input in &mut contexts {
-        give_shifts(&mut input.events, &tabs);
+        give_modifiers(&mut input.events, &presses);
     }
 }
 
-/// Whether Shift was held at each Tab press, in order; `held` carries the
-/// Shift state from one frame to the next.
-fn shifts_at_tabs(
+/// Which modifier keys are down, carried from one frame to the next.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Held {
+    shift: bool,
+    alt: bool,
+    ctrl: bool,
+}
+
+/// Each key pressed in the frame, as egui names it, with the modifiers held
+/// at that moment, in order.
+fn modifiers_at_presses(
     keys: impl Iterator<Item = (bevy::input::keyboard::Key, bool)>,
-    held: &mut bool,
-) -> Vec<bool> {
+    held: &mut Held,
+) -> Vec<(bevy_egui::egui::Key, Held)> {
     use bevy::input::keyboard::Key;
-    let mut tabs = Vec::new();
+    let mut presses = Vec::new();
     for (key, pressed) in keys {
         match key {
-            Key::Shift => *held = pressed,
-            Key::Tab if pressed => tabs.push(*held),
+            Key::Shift => held.shift = pressed,
+            Key::Alt => held.alt = pressed,
+            Key::Control => held.ctrl = pressed,
+            other if pressed => {
+                if let Some(k) = bevy_egui::helpers::bevy_to_egui_key(&other) {
+                    presses.push((k, *held));
+                }
+            }
             _ => {}
         }
     }
-    tabs
+    presses
 }
 
-/// Gives the egui Tab presses of a frame, in order, the Shift state of their moment.
-fn give_shifts(events: &mut [bevy_egui::egui::Event], shifts: &[bool]) {
-    let mut shifts = shifts.iter();
+/// Gives egui's key presses of a frame, in order, the modifiers of their moment.
+fn give_modifiers(events: &mut [bevy_egui::egui::Event], presses: &[(bevy_egui::egui::Key, Held)]) {
+    let mut next = 0;
     for event in events {
         if let bevy_egui::egui::Event::Key {
-            key: bevy_egui::egui::Key::Tab,
+            key,
             pressed: true,
             modifiers,
             ..
         } = event
-            && let Some(&shift) = shifts.next()
+            && let Some(at) = presses[next..].iter().position(|(k, _)| k == key)
         {
-            modifiers.shift = shift;
+            let held = presses[next + at].1;
+            next += at + 1;
+            modifiers.shift = held.shift;
+            modifiers.alt = held.alt;
+            modifiers.ctrl = held.ctrl;
+            modifiers.command = modifiers.mac_cmd || held.ctrl;
         }
     }
 }
@@ -177,7 +197,7 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             PreUpdate,
-            (drop_unchanged_modifiers, shift_of_each_tab)
+            (drop_unchanged_modifiers, modifiers_of_each_key)
                 .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
                 .before(bevy_egui::EguiPreUpdateSet::BeginPass),
         );
@@ -213,7 +233,7 @@ mod tests {
     fn a_quick_shift_tab_within_one_frame_stays_a_shift_tab() {
         // Shift down, Tab, Shift up, then a plain Tab, all in one frame: at
         // the frame's end Shift is up, and bevy_egui wrote both Tabs without it.
-        let mut held = false;
+        let mut held = Held::default();
         let keys = [
             (Key::Shift, true),
             (Key::Tab, true),
@@ -221,19 +241,44 @@ mod tests {
             (Key::Shift, false),
             (Key::Tab, true),
         ];
-        let shifts = shifts_at_tabs(keys.into_iter(), &mut held);
+        let presses = modifiers_at_presses(keys.into_iter(), &mut held);
+        let shifts: Vec<bool> = presses.iter().map(|(_, h)| h.shift).collect();
         assert_eq!(shifts, [true, false]);
         let mut events = vec![tab(false), tab(false)];
-        give_shifts(&mut events, &shifts);
+        give_modifiers(&mut events, &presses);
         assert_eq!(events, [tab(true), tab(false)]);
-        assert!(!held);
+        assert_eq!(held, Held::default());
+    }
+
+    #[test]
+    fn a_quick_alt_l_stays_alt_l() {
+        let mut held = Held::default();
+        let keys = [
+            (Key::Alt, true),
+            (Key::Character("l".into()), true),
+            (Key::Character("l".into()), false),
+            (Key::Alt, false),
+        ];
+        let presses = modifiers_at_presses(keys.into_iter(), &mut held);
+        let mut events = vec![egui::Event::Key {
+            key: egui::Key::L,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }];
+        give_modifiers(&mut events, &presses);
+        let egui::Event::Key { modifiers, .. } = &events[0] else {
+            panic!("a key")
+        };
+        assert!(modifiers.alt && !modifiers.shift);
     }
 
     #[test]
     fn shift_held_across_frames_is_remembered() {
-        let mut held = false;
-        let _ = shifts_at_tabs([(Key::Shift, true)].into_iter(), &mut held);
-        let shifts = shifts_at_tabs([(Key::Tab, true)].into_iter(), &mut held);
-        assert_eq!(shifts, [true]);
+        let mut held = Held::default();
+        let _ = modifiers_at_presses([(Key::Shift, true)].into_iter(), &mut held);
+        let presses = modifiers_at_presses([(Key::Tab, true)].into_iter(), &mut held);
+        assert!(presses[0].1.shift);
     }
 }

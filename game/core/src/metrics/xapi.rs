@@ -217,6 +217,13 @@ impl<'r> Builder<'r> {
         if let Some(g) = &h.group {
             ext.insert(key("group"), json!(g));
         }
+        // The trainer's switches, as one id-shaped text (`imprevus=aucun,colis=attendu`):
+        // what a privacy-minded store accepts in an extension.
+        if !h.switches.is_empty() {
+            let settings: Vec<String> =
+                h.switches.iter().map(|(s, o)| format!("{s}={o}")).collect();
+            ext.insert(key("switches"), json!(settings.join(",")));
+        }
         let mut context = self.context.clone();
         context.insert("extensions".into(), Value::Object(ext));
         let mut statement = json!({
@@ -430,6 +437,14 @@ fn header_of(
         lang,
         day: text("day")?,
         group: text("group"),
+        switches: text("switches")
+            .map(|all| {
+                all.split(',')
+                    .filter_map(|pair| pair.split_once('='))
+                    .map(|(s, o)| (s.to_string(), o.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 
