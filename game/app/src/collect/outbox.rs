@@ -89,7 +89,7 @@ pub struct Outbox {
     pub sent: usize,
     /// Statements the collector refused for good (they are dropped).
     pub refused: usize,
-    /// The last failure, until a request goes through.
+    /// The last failure, until a request goes through (a refusal, until the next failure).
     pub last_error: Option<Failure>,
     /// Failed attempts in a row.
     pub failures: u32,
@@ -176,7 +176,10 @@ impl Outbox {
                 self.one_by_one = self.one_by_one.saturating_sub(ids.len());
                 self.failures = 0;
                 self.next_at = 0;
-                self.last_error = None;
+                // A refusal stays shown: its statement is gone, the trainer should know why.
+                if !matches!(self.last_error, Some(Failure::Refused(..))) {
+                    self.last_error = None;
+                }
             }
             Answer::Failed(Failure::Refused(status, why)) if ids.len() > 1 => {
                 self.one_by_one = ids.len();

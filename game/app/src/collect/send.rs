@@ -132,7 +132,12 @@ pub fn probe() {
     };
     SENDER.with_borrow_mut(|s| s.probe = Some(Probe::Running));
     spawn_local(async move {
-        let url = format!("{}?limit=1", collector.url);
+        let join = if collector.url.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        let url = format!("{}{join}limit=1", collector.url);
         let probe = match request(&collector, "GET", &url, None).await {
             None => Probe::Failed(Failure::Unreachable),
             Some((status, text)) => match Answer::of_status(status, &text) {
