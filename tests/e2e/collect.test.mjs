@@ -144,6 +144,11 @@ test("a workshop link sends each statement as it happens; cut, offline and reloa
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on("pageerror", (error) => problems.push(String(error)));
+  // The requests refused or cut on purpose are logged by the browser itself; anything else fails.
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" && !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(text)) problems.push(text);
+  });
 
   await page.goto(`${url}#atelier=${KEY}`);
   await until(page, "S'entraîner aux démarches");
