@@ -170,14 +170,15 @@ mod tests {
 
     #[test]
     fn a_workshop_link_gives_the_collector_beside_the_page() {
-        let c = Collector::from_link("http://192.168.1.20:8080/", "#atelier=k7m2p9x4").unwrap();
+        let c = Collector::from_link("http://192.168.1.20:8080/", "#atelier=k7m2p9x4")
+            .expect("a workshop link");
         assert_eq!(c.url, "http://192.168.1.20:8080/xapi/statements");
         assert_eq!(c.key, "k7m2p9x4");
         let c = Collector::from_link(
             "https://ecole.example/jeu/index.html?x=1",
             "a=b&atelier=x%2By",
         )
-        .unwrap();
+        .expect("a link with other parameters");
         assert_eq!(c.url, "https://ecole.example/jeu/xapi/statements");
         assert_eq!(c.key, "x+y");
         assert_eq!(Collector::from_link("http://h/", "#groupe=B"), None);
