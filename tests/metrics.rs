@@ -119,6 +119,58 @@ fn every_script_gives_a_record_that_exports_in_the_three_formats() {
     assert!(rep.html(Lang::Fr).contains("<svg"));
 }
 
+/// What the game sends as it happens (`xapi::settled`) is, at every step of
+/// every script, the start of the final export, with the same ids: a collector
+/// that received the live statements and then the exported file stores each once.
+#[test]
+fn statements_settled_as_a_session_goes_are_the_start_of_its_export() {
+    for (i, s) in shipped().iter().enumerate() {
+        for (j, path) in common::scripts_of(&s.file).iter().enumerate() {
+            let name = path.display();
+            let n = u8::try_from(i * 16 + j).expect("few scripts");
+            let full = record(s, &play(s, path, |_| {}), n, None);
+            let all = xapi::statements(&full);
+            assert_eq!(
+                xapi::settled(&full),
+                all,
+                "{name}: a finished session is all settled"
+            );
+            let mut before = 0;
+            for k in 0..full.events.len() {
+                let mut so_far = full.clone();
+                so_far.events.truncate(k);
+                so_far.outcome = None;
+                if so_far.is_closed() {
+                    // The engine ends a run in one step: no record stops between its
+                    // `abandoned` and `ended` events.
+                    continue;
+                }
+                let settled = xapi::settled(&so_far);
+                assert!(
+                    settled.len() >= before,
+                    "{name}: event {k} took a statement back"
+                );
+                before = settled.len();
+                assert_eq!(
+                    settled[..],
+                    all[..settled.len()],
+                    "{name}: after {k} events, the settled statements start the export"
+                );
+                // Closed as interrupted (a tab closed on a page): all its statements
+                // settle, the earlier ones unchanged, the last one "terminated".
+                let mut closed = so_far.clone();
+                if closed.close_interrupted() {
+                    let last = xapi::settled(&closed);
+                    assert_eq!(last, xapi::statements(&closed), "{name}");
+                    assert_eq!(last[..settled.len()], settled[..], "{name}");
+                    let verb = last.last().and_then(|s| s["verb"]["id"].as_str());
+                    assert!(verb.is_some_and(|v| v.ends_with("/terminated")), "{name}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn bad_lines_are_reported_with_their_numbers_and_never_panic() {
     let s = &shipped()[0];

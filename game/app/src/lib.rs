@@ -16,6 +16,7 @@
 #[cfg(target_family = "wasm")]
 mod browser;
 pub mod catalog;
+pub mod collect;
 mod desk;
 #[cfg(feature = "dev")]
 pub mod dev;
@@ -50,6 +51,7 @@ impl Plugin for LogicPlugin {
             game::plugin,
             screens::plugin,
             metrics::plugin,
+            collect::plugin,
         ));
     }
 }

@@ -120,6 +120,7 @@ fn record(game: Res<Game>, store: Res<Store>, mut recording: ResMut<Recording>) 
         *recording = Recording::default();
     } else if store.write(Item::Session, &jsonl::to_line(&record)).is_ok() {
         recording.written = Some(play.state.events.len());
+        crate::collect::offer(&store, &record, false);
     }
 }
 
@@ -141,10 +142,12 @@ fn close_open(store: &Store, recording: &mut Recording) {
     *recording = Recording::default();
 }
 
-/// Adds a finished session to the store. When the store is full, the oldest
+/// Adds a finished session to the store (and its last statements to the
+/// collector's queue). When the store is full, the oldest
 /// sessions already exported make room, one at a time; if none is left to
 /// drop, the session stays only in the open record and the player is never told.
 fn finish(store: &Store, record: &Record) {
+    crate::collect::offer(store, record, true);
     let mut sessions = store.read(Item::Sessions).unwrap_or_default();
     let line = jsonl::to_line(record);
     let mut exported = exported_count(store);

@@ -29,6 +29,10 @@ pub enum Item {
     Sessions,
     /// How many of the first lines of [`Item::Sessions`] were exported (a number).
     Exported,
+    /// The workshop's collector: its address and key (JSON, `collect::Collector`).
+    Collector,
+    /// The statements waiting for the collector (JSON, `collect::outbox::Outbox`).
+    Outbox,
 }
 
 impl Item {
@@ -40,6 +44,8 @@ impl Item {
             Item::Session => "dedale.session-en-cours",
             Item::Sessions => "dedale.sessions",
             Item::Exported => "dedale.sessions-exportees",
+            Item::Collector => "dedale.collecte",
+            Item::Outbox => "dedale.collecte-file",
         }
     }
 
@@ -51,6 +57,8 @@ impl Item {
             Item::Session => "session-en-cours.json",
             Item::Sessions => "sessions.jsonl",
             Item::Exported => "sessions-exportees.txt",
+            Item::Collector => "collecte.json",
+            Item::Outbox => "collecte-file.json",
         }
     }
 }

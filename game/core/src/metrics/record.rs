@@ -160,17 +160,23 @@ impl Record {
         )
     }
 
-    /// Closes a session interrupted by a crash or a closed tab: it becomes
-    /// "abandoned at page X", the page last entered. Returns whether it changed.
-    pub fn close_interrupted(&mut self) -> bool {
-        let closed = self.outcome.is_some()
+    /// Whether nothing more can happen in the session: it has its outcome, or
+    /// it was closed as abandoned ([`Record::close_interrupted`]). Until then
+    /// its last xAPI statement is provisional ([`super::xapi::settled`]).
+    pub fn is_closed(&self) -> bool {
+        self.outcome.is_some()
             || self.events.iter().any(|e| {
                 matches!(
                     e.kind,
                     EventKind::Abandoned { .. } | EventKind::Ended { .. }
                 )
-            });
-        if closed {
+            })
+    }
+
+    /// Closes a session interrupted by a crash or a closed tab: it becomes
+    /// "abandoned at page X", the page last entered. Returns whether it changed.
+    pub fn close_interrupted(&mut self) -> bool {
+        if self.is_closed() {
             return false;
         }
         let Some(page) = self.events.iter().rev().find_map(|e| match &e.kind {

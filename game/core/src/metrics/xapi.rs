@@ -135,6 +135,22 @@ pub fn statements(record: &Record) -> Vec<Value> {
     b.out
 }
 
+/// The statements of a session that will not change as it goes on, in order:
+/// what the game sends to a collector as they happen. Each event's statement
+/// depends only on the events before it, and its id only on the session and
+/// its index ([`statement_id`]), so the statements settled now are the first
+/// ones of every later call, with the same ids, and of the final export: a
+/// collector that got some live and the rest from a file stores each once.
+/// Only the closing statement waits: until the session is closed
+/// ([`Record::is_closed`]) it would say "terminated" where the session goes on.
+pub fn settled(record: &Record) -> Vec<Value> {
+    let mut all = statements(record);
+    if !record.is_closed() {
+        all.pop();
+    }
+    all
+}
+
 /// Every statement of every session, as one JSON array (what an LRS accepts in one POST).
 pub fn write(records: &[Record]) -> String {
     let all: Vec<Value> = records.iter().flat_map(statements).collect();

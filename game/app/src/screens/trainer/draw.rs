@@ -28,7 +28,22 @@ pub(super) fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             draw.in_set(UiSet).run_if(in_state(Screen::Trainer)),
         );
+    // The collection's state shows here only: its answers wake the game while it does.
+    #[cfg(target_family = "wasm")]
+    app.add_systems(OnEnter(Screen::Trainer), |mut form: ResMut<CollectForm>| {
+        form.0 = None;
+        crate::collect::send::watch(true);
+    })
+    .add_systems(OnExit(Screen::Trainer), || {
+        crate::collect::send::watch(false)
+    })
+    .init_resource::<CollectForm>();
 }
+
+/// The collector's fields as the trainer edits them, read from the store on arrival.
+#[cfg(target_family = "wasm")]
+#[derive(Resource, Default)]
+struct CollectForm(Option<crate::collect::Collector>);
 
 /// Shows this device's sessions unless files were opened.
 fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>, catalog: Res<crate::catalog::Catalog>) {
@@ -52,6 +67,7 @@ fn draw(
     mut trainer: ResMut<Trainer>,
     store: Res<Store>,
     mut next: ResMut<NextState<Screen>>,
+    #[cfg(target_family = "wasm")] mut form: ResMut<CollectForm>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (s, p) = look(&settings);
@@ -78,6 +94,14 @@ fn draw(
                             ui.separator();
                             sources(ui, &p, t, &mut trainer, &store, lang);
                         });
+                        #[cfg(target_family = "wasm")]
+                        {
+                            ui.add_space(12.0);
+                            widgets::card(ui, &p, |ui| {
+                                ui.set_width(ui.available_width());
+                                collect(ui, &p, t, &store, &mut form, lang);
+                            });
+                        }
                         ui.add_space(12.0);
                         report(ui, &p, s, &trainer, lang);
                     });
@@ -148,6 +172,100 @@ fn sources(
     }
     if let Some((tone, text)) = &trainer.notice {
         widgets::notice(ui, p, *tone, lang != Lang::En, text);
+    }
+}
+
+/// The live collection: the collector's address and key, a test, and what
+/// the queue holds (sent, waiting, refused, the last error).
+#[cfg(target_family = "wasm")]
+fn collect(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    t: &TrainerStrings,
+    store: &Store,
+    form: &mut CollectForm,
+    lang: Lang,
+) {
+    use crate::collect::outbox::Failure;
+    use crate::collect::send::{self, Probe};
+    use crate::collect::{Collector, MAX_KEY_CHARS, clean_key, queue};
+    use dedale_core::model::Tone;
+
+    widgets::heading(ui, t.collect_title);
+    widgets::muted(ui, p, t.collect_help);
+    let saved = Collector::read(store);
+    let form = form
+        .0
+        .get_or_insert_with(|| saved.clone().unwrap_or_default());
+    egui::Grid::new("collector").num_columns(2).show(ui, |ui| {
+        let label = ui.label(t.collect_url);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.url)
+                .desired_width(480.0)
+                .hint_text("http://192.168.1.20:8080/xapi/statements"),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(t.collect_key);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.key)
+                .desired_width(240.0)
+                .char_limit(MAX_KEY_CHARS)
+                .password(true),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+    });
+    form.key = clean_key(&form.key);
+    ui.horizontal_wrapped(|ui| {
+        if widgets::secondary(ui, t.collect_save).clicked() {
+            form.save(store);
+            send::pump();
+        }
+        if saved.is_some() {
+            if widgets::secondary(ui, t.collect_test).clicked() {
+                send::probe();
+            }
+            if widgets::secondary(ui, t.collect_stop).clicked() {
+                *form = Collector::default();
+                form.save(store);
+            }
+        }
+    });
+    if saved.is_none() {
+        widgets::muted(ui, p, t.collect_off);
+        return;
+    }
+    let outbox = queue(store);
+    ui.label(fill(
+        t.collect_status,
+        &[
+            ("sent", &outbox.sent.to_string()),
+            ("waiting", &outbox.waiting.len().to_string()),
+            ("refused", &outbox.refused.to_string()),
+        ],
+    ));
+    if send::sending() {
+        widgets::muted(ui, p, t.collect_sending);
+    }
+    let failure = |f: &Failure| match f {
+        Failure::Unreachable => t.collect_unreachable.to_string(),
+        Failure::WrongKey => t.collect_wrong_key.to_string(),
+        Failure::Status(status) => fill(t.collect_status_error, &[("status", &status.to_string())]),
+        Failure::Refused(status, why) => fill(
+            t.collect_refused,
+            &[("status", &status.to_string()), ("why", why)],
+        ),
+    };
+    let fr = lang != Lang::En;
+    match send::probe_state() {
+        Some(Probe::Running) => widgets::muted(ui, p, t.collect_testing),
+        Some(Probe::Reached) => widgets::notice(ui, p, Tone::Success, fr, t.collect_reached),
+        Some(Probe::Failed(f)) => widgets::notice(ui, p, Tone::Error, fr, &failure(&f)),
+        None => {}
+    }
+    if let Some(f) = &outbox.last_error {
+        widgets::notice(ui, p, Tone::Warning, fr, &failure(f));
     }
 }
 
