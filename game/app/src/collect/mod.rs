@@ -218,6 +218,7 @@ mod tests {
                 lang: dedale_core::Lang::Fr,
                 day: "2026-12-02".into(),
                 group: None,
+                switches: Default::default(),
             },
             events: vec![],
             outcome: None,
