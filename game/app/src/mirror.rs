@@ -128,12 +128,12 @@ pub fn command(
     }
 }
 
-/// A button of the hidden page.
+/// A button of the hidden page. Its HTML id, made of what it does, lets the
+/// keyboard stay on it when the page is rebuilt (a hint's counter changed).
 fn button(verb: &str, id: &str, arg: &str, text: &str) -> String {
+    let (id, arg) = (esc(id), esc(arg));
     format!(
-        "<button type=\"button\" data-do=\"{verb}\" data-id=\"{}\" data-arg=\"{}\">{}</button>",
-        esc(id),
-        esc(arg),
+        "<button type=\"button\" id=\"sd-{verb}-{id}-{arg}\" data-do=\"{verb}\" data-id=\"{id}\" data-arg=\"{arg}\">{}</button>",
         esc(text)
     )
 }
@@ -692,8 +692,7 @@ fn desk(p: &Play, lang: Lang, mut out: String) -> String {
                 .map(|l| button("link", &m.id, &l.id, &l.text))
                 .collect();
             Some(format!(
-                "<li class=\"message\"><details id=\"sd-message-{}\"><summary data-do=\"{verb}\" data-id=\"{}\">{device} — {}{}</summary><p>{}</p>{links}</details></li>",
-                esc(&r.message),
+                "<li class=\"message\"><details id=\"sd-message-{0}\"><summary id=\"sd-message-{0}-titre\" data-do=\"{verb}\" data-id=\"{0}\">{device} — {1}{2}</summary><p>{3}</p>{links}</details></li>",
                 esc(&r.message),
                 esc(&m.from),
                 esc(&subject),
@@ -776,8 +775,7 @@ fn desk(p: &Play, lang: Lang, mut out: String) -> String {
         .filter(|d| !d.hidden || st.downloads.contains(&d.id));
     for d in in_folder {
         out.push_str(&format!(
-            "<details id=\"sd-document-{}\"><summary data-do=\"open\" data-id=\"{}\">{}</summary><ul class=\"document\">",
-            esc(&d.id),
+            "<details id=\"sd-document-{0}\"><summary id=\"sd-document-{0}-titre\" data-do=\"open\" data-id=\"{0}\">{1}</summary><ul class=\"document\">",
             esc(&d.id),
             esc(d.title.get(lang))
         ));
@@ -1031,7 +1029,9 @@ mod tests {
             "the password is a password input: {html}"
         );
         assert!(
-            html.contains("<button type=\"button\" data-do=\"press\" data-id=\"se_connecter\""),
+            html.contains(
+                "<button type=\"button\" id=\"sd-press-se_connecter-\" data-do=\"press\" data-id=\"se_connecter\""
+            ),
             "{html}"
         );
         assert!(html.contains(&format!("<h1 id=\"{HEADING_ID}\" tabindex=\"-1\">")));

@@ -8,8 +8,8 @@ use bevy::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalog::{Catalog, Entry};
-use crate::game::new_seed;
 use crate::game::StartScenario;
+use crate::game::new_seed;
 use crate::screen::Screen;
 use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
