@@ -63,7 +63,7 @@ BASE = (
 
 
 def drawn_chars():
-    """Non-ASCII characters of the sources and the shipped scenarios."""
+    """Non-ASCII characters of the sources, the interface's texts and the shipped scenarios."""
     chars = set()
     for top in SOURCES:
         for path in sorted(glob.glob(os.path.join(ROOT, top, "**", "*.rs"), recursive=True)):
@@ -77,6 +77,12 @@ def drawn_chars():
                         break
                     if stripped.startswith("//"):
                         continue
+                    chars.update(ch for ch in line if ord(ch) > 0x7E)
+    # The interface's words, in every language (comments left out).
+    for path in sorted(glob.glob(os.path.join(ROOT, "game", "app", "locales", "*", "*.ftl"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
                     chars.update(ch for ch in line if ord(ch) > 0x7E)
     for path in sorted(glob.glob(os.path.join(ROOT, "scenarios", "*.ron"))):
         with open(path, encoding="utf-8") as f:

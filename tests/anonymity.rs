@@ -143,7 +143,20 @@ fn vocabulary_records(s: &Scenario, error_codes: &BTreeSet<String>) -> Vec<Recor
         lang,
         day: "2000-01-01".into(),
         group: Some("groupe-test".into()),
+        switches: s.default_switches(),
     };
+    // Each option of each trainer switch, in the header (ids of the scenario).
+    for w in &s.switches {
+        for o in &w.options {
+            let mut h = header(0, Mode::Atelier, Lang::Fr);
+            h.switches.insert(w.id.clone(), o.id.clone());
+            records.push(Record {
+                header: h,
+                events: Vec::new(),
+                outcome: None,
+            });
+        }
+    }
     records.push(Record {
         header: header(0, Mode::Atelier, Lang::Fr),
         events,

@@ -81,8 +81,24 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
         "Section" => p::<Section>(text),
         "SharedParagraph" => p::<SharedParagraph>(text),
         "Fragment" => p::<Fragment>(text),
+        "Switch" => p::<Switch>(text),
         other => Err(format!("unknown type `{other}` in the info string")),
     }
+}
+
+/// A ```` ```ron Falc ```` block: a text whose French breaks the FALC rules
+/// `check` applies and whose `falc` version follows them.
+fn falc_example(text: &str) -> Result<(), String> {
+    let text: dedale_core::Text = ron_options().from_str(text).map_err(|e| e.to_string())?;
+    let falc = text.falc.as_deref().ok_or("the example has no `falc`")?;
+    let found = dedale_core::load::falc_problems(falc);
+    if !found.is_empty() {
+        return Err(format!("the FALC version breaks the rules: {found:?}"));
+    }
+    if dedale_core::load::falc_problems(&text.fr).is_empty() {
+        return Err("the French version already follows the FALC rules: show a contrast".into());
+    }
+    Ok(())
 }
 
 /// Fenced blocks: (line of the fence, info string, body).
@@ -126,6 +142,7 @@ fn every_example_of_the_reference_is_valid() {
                     .map(|_| ())
                     .map_err(|r| r.render(Lang::Fr))
             }
+            (Some("ron"), Some("Falc")) => falc_example(&body),
             (Some("ron"), Some(kind)) => parse_as(kind, &body),
             (Some("ron"), None) => {
                 Err("a ```ron block must name its type, e.g. ```ron Page".into())

@@ -9,7 +9,7 @@
 mod common;
 
 use dedale_core::Lang;
-use dedale_core::engine::{Action, EventKind, Feedback, Settings, State};
+use dedale_core::engine::{Action, EventKind, Feedback, Session, Settings, State};
 use dedale_core::metrics::csv_export::{self, Delimiter};
 use dedale_core::metrics::report::Tally;
 use dedale_core::metrics::{jsonl, xapi};
@@ -109,6 +109,14 @@ fn runs_saved_before_the_merge_still_resume() {
         // Counters came later (a refused login now counts a try): a run
         // saved before them has none, and everything else is the same.
         replayed.counters.clear();
+        // Trainer switches came later too: a run saved before them has
+        // none, and resumes with each switch at its default.
+        let loaded = common::load(&common::root().join(scenario));
+        let mut current = saved.clone();
+        current.version.clone_from(&loaded.meta.version);
+        let resumed = Session::resume(&loaded, current).expect("resumes");
+        assert_eq!(resumed.state().switches, replayed.switches, "{name}");
+        replayed.switches.clear();
         assert_eq!(saved, replayed, "{name}");
         // Saved again in today's shape, it loads again just the same.
         let again = serde_json::to_string(&saved).expect("serialises");
@@ -144,7 +152,7 @@ fn reading_aloud_is_recorded_and_changes_nothing_else() {
 fn read_aloud_keeps_a_short_id_and_is_refused_after_the_end() {
     let path = common::root().join("scenarios/rsa-mesallocs.ron");
     let scenario = common::load(&path);
-    let mut session = dedale_core::engine::Session::new(&scenario, 1);
+    let mut session = Session::new(&scenario, 1);
     let out = session.act(Action::ReadAloud {
         what: "x".repeat(10_000),
     });

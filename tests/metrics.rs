@@ -327,6 +327,7 @@ fn fixture() -> Vec<Record> {
                 lang: Lang::Fr,
                 day: "2026-11-23".into(),
                 group: Some(if n < 7 { "atelier-A" } else { "B" }.into()),
+                switches: Default::default(),
             },
             events,
             outcome: Some(Outcome {

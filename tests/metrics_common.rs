@@ -51,11 +51,7 @@ pub fn play<'s>(
     mut each: impl FnMut(&Session<'s>),
 ) -> Session<'s> {
     let parsed = script::parse(&common::read(path)).expect("script parses");
-    let settings = Settings {
-        seed: parsed.seed.unwrap_or(1),
-        mode: parsed.mode.unwrap_or_default(),
-        today: None,
-    };
+    let settings = parsed.settings(&s.scenario, Settings::new(1));
     let (mut session, _) = Session::start(&s.scenario, settings);
     for (_, step) in &parsed.steps {
         each(&session);

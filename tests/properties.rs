@@ -167,12 +167,25 @@ proptest! {
     fn random_play_keeps_the_invariants(
         seed in any::<u64>(),
         formation in any::<bool>(),
+        picks in prop::collection::vec((any::<usize>(), any::<usize>(), "[a-z]{0,8}"), 0..3),
         steps in prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), "[ -~]{0,24}"), 0..80),
     ) {
         for scenario in scenarios() {
             let v = vocabulary(&scenario);
             let mode = if formation { Mode::Formation } else { Mode::Atelier };
-            let (mut session, _) = Session::start(&scenario, Settings { seed, mode, today: None });
+            // Any setting of the trainer's switches, ids the scenario lacks included.
+            let switches = picks
+                .iter()
+                .map(|(w, o, typed)| match scenario.switches.get(w % (scenario.switches.len() + 1)) {
+                    Some(sw) => match sw.options.get(o % (sw.options.len() + 1)) {
+                        Some(opt) => (sw.id.clone(), opt.id.clone()),
+                        None => (sw.id.clone(), typed.clone()),
+                    },
+                    None => (typed.clone(), typed.clone()),
+                })
+                .collect();
+            let (mut session, _) = Session::start(&scenario, Settings { seed, mode, today: None, switches });
+            prop_assert_eq!(session.state().switches.len(), scenario.switches.len(), "every switch has its option");
             for (kind, a, b, typed) in &steps {
                 let before = session.state().clone();
                 let out = session.act(action(&v, *kind, *a, *b, typed));

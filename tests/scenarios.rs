@@ -31,15 +31,21 @@ fn every_scenario_checks_and_solves_without_warnings() {
     }
 }
 
+/// Every text of every shipped scenario (instructions, hints, messages,
+/// dialogues, debriefs…) has its English and its FALC version: the loader
+/// refuses a text without a translation that `languages` promises, and the
+/// test above loads every scenario without a problem.
 #[test]
-fn every_scenario_is_fully_translated_into_english() {
+fn every_scenario_is_fully_translated_into_english_and_falc() {
     for file in common::scenario_files() {
         let name = file.display().to_string();
         let scenario = common::load(&file);
-        assert!(
-            scenario.meta.languages.contains(&Lang::En),
-            "{name} declares English"
-        );
+        for lang in [Lang::En, Lang::Falc] {
+            assert!(
+                scenario.meta.languages.contains(&lang),
+                "{name} must declare {lang:?} in `languages`, and give it for every text"
+            );
+        }
     }
 }
 

@@ -68,6 +68,9 @@ else
 fi
 
 cp web/index.html web/loader.js web/favicon.svg "$dist/"
+# Fetched only when a player chooses it (theme/fonts.rs), with its licence.
+mkdir -p "$dist/fonts"
+cp game/app/fonts/OpenDyslexic-Regular.otf game/app/fonts/OpenDyslexic-LICENSE.txt "$dist/fonts/"
 python3 - "$dist" <<'PY'
 import hashlib, json, os, sys
 dist = sys.argv[1]

@@ -60,6 +60,39 @@ async function download(url) {
   return bytes;
 }
 
+// Each time the page is hidden or shown again (another tab, a closed lid), the game's
+// clock must not count the time away: it looks at this count and at document.hidden.
+window.dedaleVisibilityChanges = 0;
+document.addEventListener("visibilitychange", () => {
+  window.dedaleVisibilityChanges += 1;
+});
+
+// Wakes the game (it only runs a frame when something happens): a focus event on
+// its canvas does, and gives the keyboard back to the game.
+function wake() {
+  const canvas = document.getElementById("dedale");
+  canvas.blur();
+  canvas.focus();
+}
+
+// The dyslexia font is downloaded only when a player chooses it (it costs
+// nothing to first play); the game takes it from window.dedaleFont.
+let fontAsked = false;
+window.dedaleFetchFont = () => {
+  if (fontAsked) return;
+  fontAsked = true;
+  fetch("fonts/OpenDyslexic-Regular.otf")
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((buffer) => {
+      window.dedaleFont = new Uint8Array(buffer);
+      wake();
+    })
+    .catch((error) => {
+      fontAsked = false;
+      console.warn("Police OpenDyslexic indisponible :", error);
+    });
+};
+
 // Scenario files opened or dropped by a trainer wait here until the game takes them.
 // The game only runs a frame when something happens (or every few seconds): a focus
 // event on its canvas wakes it at once, and gives the keyboard back to the game.
@@ -67,9 +100,7 @@ window.dedaleFiles = [];
 function queue(file) {
   file.text().then((content) => {
     window.dedaleFiles.push({ name: file.name, text: content });
-    const canvas = document.getElementById("dedale");
-    canvas.blur();
-    canvas.focus();
+    wake();
   });
 }
 document.getElementById("open-file").addEventListener("change", (event) => {

@@ -17,8 +17,21 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Cache first (the files of one build never change), then the network.
+// Cache first (the files of one build never change), then the network. What is
+// fetched only on demand (the dyslexia font) is kept once fetched, so it works offline too.
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") return;
-  event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)));
+  event.respondWith(
+    caches.match(event.request, { ignoreSearch: true }).then(
+      (hit) =>
+        hit ||
+        fetch(event.request).then((response) => {
+          if (response.ok && new URL(event.request.url).pathname.includes("/fonts/")) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(event.request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
 });

@@ -6,17 +6,17 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { root, serve, launch } from "./browser.mjs";
+import {
+  out, closeAll, open, mirror, seen, until, settle, key, shot, toLogin, folderValue, openRecord,
+  type, tab, onPage, newestCode,
+} from "./play.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-const out = join(dirname(fileURLToPath(import.meta.url)), "out");
-mkdirSync(out, { recursive: true });
 
 let server;
 let url;
@@ -25,115 +25,10 @@ before(async () => {
   ({ server, url } = await serve());
 });
 
-// A failed test leaves its browser open: close them all, or node waits for them.
-const browsers = [];
 after(async () => {
-  await Promise.all(browsers.map((c) => c.close().catch(() => {})));
+  await closeAll();
   server?.kill();
 });
-
-async function open() {
-  const { context } = await launch();
-  browsers.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  // Counts the game's frames, so a test waits for the game to have drawn what a key did
-  // (software WebGL makes a frame slow, and egui moves the focus in the frame after Tab).
-  await page.addInitScript(() => {
-    window.dedaleFrames = 0;
-    const request = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) =>
-      request((time) => {
-        window.dedaleFrames++;
-        callback(time);
-      });
-    // Counts the sounds the game starts with the page's Web Audio (sound.rs, in the browser).
-    window.dedaleSounds = 0;
-    const start = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function (...args) {
-      window.dedaleSounds++;
-      return start.apply(this, args);
-    };
-    // The incidents met so far in the run under way, from the game's saved run.
-    window.dedaleIncidents = () =>
-      (JSON.parse(localStorage.getItem("dedale.partie") ?? "null")?.state.events ?? []).filter((e) => e.event === "incident").length;
-  });
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(String(error)));
-  return { context, page, problems };
-}
-
-const mirror = (page) => page.locator("#mirror").textContent();
-
-/** On a wait that fails, a screenshot says what the player saw. */
-async function seen(page, waiting, what) {
-  try {
-    await waiting;
-  } catch (error) {
-    const name = `echec-${what.replace(/[^\p{L}\d]+/gu, "-").slice(0, 40)}.png`;
-    await page.screenshot({ path: join(out, name) }).catch(() => {});
-    throw new Error(`« ${what} » n'est pas apparu (capture : out/${name}) : ${error.message}`);
-  }
-}
-
-async function until(page, text, timeout = 60_000) {
-  await seen(
-    page,
-    page.waitForFunction((t) => document.getElementById("mirror")?.textContent.includes(t), text, { timeout }),
-    text,
-  );
-}
-
-/** Waits until the game has drawn two more frames (or 5 s went by: it may have nothing to draw). */
-async function settle(page) {
-  const now = await page.evaluate(() => window.dedaleFrames);
-  await page.waitForFunction((n) => window.dedaleFrames >= n + 2, now, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(100);
-}
-
-async function key(page, name, times = 1) {
-  for (let i = 0; i < times; i++) {
-    await page.keyboard.press(name);
-    await settle(page);
-  }
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(out, name) });
-}
-
-/** From the title to the RSA portal's login page, with the keyboard only. */
-async function toLogin(page) {
-  await until(page, "S'entraîner aux démarches");
-  await page.waitForTimeout(500);
-  await shot(page, "01-titre.png");
-  await key(page, "Enter");
-  await until(page, "Choisissez une démarche");
-  // Each screen gives the keyboard focus to its main control: here the first card's button.
-  await key(page, "Enter");
-  await until(page, "Qui : Sandrine");
-  await key(page, "Enter");
-  await until(page, "Bienvenue sur MesAllocs");
-  await key(page, "Enter");
-  await until(page, "Connexion à Mon espace");
-}
-
-/** A value printed in the folder, read from the mirror's document lists ("Label : value"). */
-async function folderValue(page, label) {
-  const lines = await page.$$eval("#mirror ul.document li", (items) => items.map((li) => li.textContent));
-  const line = lines.find((l) => l.startsWith(label));
-  assert.ok(line, `« ${label} » figure dans le dossier`);
-  return line.slice(line.indexOf(" : ") + 3).trim();
-}
-
-/** The anonymous record of the run under way, as the game keeps it in localStorage. */
-async function openRecord(page) {
-  const text = await page.evaluate(() => localStorage.getItem("dedale.session-en-cours"));
-  assert.ok(text, "the run's record is kept as it happens");
-  return JSON.parse(text);
-}
 
 test("a wrong NIR shows the portal's error; a reload resumes and loses no event; the trainer reads the session", async () => {
   const { context, page, problems } = await open();
@@ -192,35 +87,6 @@ test("a wrong NIR shows the portal's error; a reload resumes and loses no event;
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-/** Types text into the focused field, the way a person does, then lets the game settle. */
-async function type(page, text) {
-  await page.keyboard.type(text, { delay: 25 });
-  await settle(page);
-}
-
-/** Moves the keyboard focus forward `times` times, one frame each. */
-async function tab(page, times = 1) {
-  await key(page, "Tab", times);
-}
-
-/** Waits for the portal page (or the debrief) whose title is `title`. */
-async function onPage(page, title, timeout = 60_000) {
-  await seen(
-    page,
-    page.waitForFunction((t) => document.querySelector("#mirror h1")?.textContent === t, title, { timeout }),
-    title,
-  );
-  await page.waitForTimeout(400);
-}
-
-/** The newest code the phone or the mailbox received, as the mirror lists the messages. */
-async function newestCode(page) {
-  const messages = await page.$$eval("#mirror li.message", (items) => items.map((li) => li.textContent));
-  const code = messages.map((m) => m.match(/\b\d{6}\b/)?.[0]).find(Boolean);
-  assert.ok(code, `a code among the messages: ${messages}`);
-  return code;
-}
 
 test("the RSA claim is played to its success ending with the keyboard and the mouse", async () => {
   const { context, page, problems } = await open();
@@ -535,6 +401,40 @@ test("a screen-reader user plays the préfecture scenario through the hidden pag
   const before = await page.evaluate(() => window.dedaleFrames);
   await page.waitForTimeout(3000);
   assert.ok((await page.evaluate(() => window.dedaleFrames)) - before <= 2, "no frame while idle");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Alt+L reads the page aloud through the browser's speech, and the reading is counted without its text", async () => {
+  const { context, page, problems } = await open();
+  // The test page's own stub of the Web Speech API, not the game's: it keeps
+  // what the game asked to be spoken.
+  await page.addInitScript(() => {
+    window.dedaleSpoken = [];
+    const stub = {
+      speak: (utterance) => window.dedaleSpoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate }),
+      cancel: () => {},
+      getVoices: () => [],
+      speaking: false,
+      pending: false,
+      paused: false,
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: stub, configurable: true });
+  });
+  await page.goto(url);
+  await toLogin(page);
+  await key(page, "Alt+L");
+  await page.waitForFunction(() => window.dedaleSpoken.length > 0, null, { timeout: 10_000 }).catch(() => {});
+  const spoken = await page.evaluate(() => window.dedaleSpoken);
+  assert.equal(spoken.length, 1, "one reading for one press");
+  assert.match(spoken[0].text, /Connexion à Mon espace\. /, "the page's title is read first, as a sentence");
+  assert.match(spoken[0].text, /N° de sécurité sociale/, "then its fields' labels");
+  assert.equal(spoken[0].lang, "fr-FR");
+  assert.ok(Math.abs(spoken[0].rate - 0.9) < 1e-6, "a little slower than the voice's own pace by default");
+  const record = await openRecord(page);
+  const readings = record.events.filter((e) => e.event === "read_aloud");
+  assert.equal(readings.length, 1, "the reading is in the run's record");
+  assert.ok(!JSON.stringify(record).includes("Connexion à Mon espace"), "never the words read");
   assert.deepEqual(problems, []);
   await context.close();
 });

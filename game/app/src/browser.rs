@@ -1,5 +1,5 @@
 //! What the page around the canvas offers the game: its file picker and
-//! file downloads. In the browser they call the page's functions
+//! file downloads, and the dyslexia font fetched when chosen. In the browser they call the page's functions
 //! (`dedaleOpenFile`, `dedaleDownload`); on a desktop there is no page, and
 //! the screens that use them offer a folder instead.
 
@@ -32,4 +32,21 @@ pub fn download(name: &str, mime: &str, text: &str) {
             &JsValue::from_str(text),
         );
     }
+}
+
+/// OpenDyslexic's bytes once the page has fetched them: the first call asks
+/// the page (`dedaleFetchFont`, which wakes the game when they arrive), and
+/// a later call takes them.
+pub fn dyslexic_font() -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let bytes = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleFont")).ok()?;
+    if let Ok(bytes) = bytes.dyn_into::<js_sys::Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleFetchFont"))
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call0(&JsValue::NULL);
+    }
+    None
 }

@@ -167,6 +167,10 @@ pub struct Clock {
     last: Option<Instant>,
     /// Whether the player paused the game.
     pub paused: bool,
+    /// Whether the page was hidden since the clock last looked (another tab,
+    /// a closed lid): that time is not the player's, and counting it would
+    /// fire the page's inactivity timeout. Set by the browser glue.
+    pub away: bool,
 }
 
 impl Clock {
@@ -267,7 +271,8 @@ fn tick_clock(
         _ => time.delta(),
     };
     clock.last = Some(now);
-    if clock.paused || delta > LONGEST_GAP {
+    let away = std::mem::take(&mut clock.away);
+    if clock.paused || away || delta > LONGEST_GAP {
         return;
     }
     clock.pending += delta.as_secs_f32();

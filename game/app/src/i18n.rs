@@ -1,487 +1,83 @@
-//! Interface strings: one table per language. The compiler checks that every
-//! table has every string; no screen hard-codes one.
+//! Interface strings, written as data: one folder per language in
+//! `game/app/locales/` (`fr`, the reference; `en`; `falc`, plain French),
+//! in Fluent's syntax, so a translator or a FALC writer edits them without
+//! Rust. The build script (`build/main.rs`) checks them (every language has
+//! every message of French, no variable French lacks) and turns them into the
+//! tables below; no screen hard-codes a string.
+//!
+//! A variable written `{ $n }` in a file is `{n}` in the tables: the screens
+//! replace it when they draw ([`fill`]), and a text that agrees with a number
+//! comes as its three forms (none, one, more) for `dedale_core::debrief::count`.
 
 use dedale_core::Lang;
+use dedale_core::debrief::count;
+use dedale_core::model::Scenario;
 
-/// Every string of the interface.
-#[allow(missing_docs)]
-pub struct Strings {
-    pub abandon: &'static str,
-    pub abandon_help: &'static str,
-    pub abandon_title: &'static str,
-    pub abandon_yes: &'static str,
-    pub all_documents: &'static str,
-    pub answer_first: &'static str,
-    pub back: &'static str,
-    pub begin: &'static str,
-    pub browser_back: &'static str,
-    pub captcha_alt: &'static str,
-    pub chosen: &'static str,
-    pub choose: &'static str,
-    pub choose_file: &'static str,
-    pub choose_title: &'static str,
-    /// The desk's clock, in whole minutes: no seconds ticking by (no time pressure).
-    pub clock: &'static str,
-    pub clock_help: &'static str,
-    pub competences: &'static str,
-    pub dialogue: &'static str,
-    pub difficulty: &'static str,
-    pub easy: &'static str,
-    /// "No", one and several input errors: French says "aucune erreur", "1 erreur", "2 erreurs".
-    pub falc: &'static str,
-    pub folder: &'static str,
-    pub folder_help: &'static str,
-    pub for_both: &'static str,
-    pub for_learners: &'static str,
-    pub for_students: &'static str,
-    pub form_error: &'static str,
-    pub form_errors: &'static str,
-    pub goal: &'static str,
-    pub hard: &'static str,
-    pub hide: &'static str,
-    pub high_contrast: &'static str,
-    pub hint: &'static str,
-    pub invalid_scenario: &'static str,
-    pub keep_going: &'static str,
-    pub language: &'static str,
-    pub loading: &'static str,
-    pub look_at: &'static str,
-    pub mail: &'static str,
-    pub medium: &'static str,
-    pub minutes: &'static str,
-    pub mode: &'static str,
-    pub mode_atelier: &'static str,
-    pub mode_atelier_help: &'static str,
-    pub mode_formation: &'static str,
-    pub mode_formation_help: &'static str,
-    pub no_dialogue: &'static str,
-    pub open_file: &'static str,
-    pub no_file: &'static str,
-    pub no_message: &'static str,
-    pub not_secure: &'static str,
-    pub other_mode: &'static str,
-    pub other_scenario: &'static str,
-    pub pause: &'static str,
-    pub paused: &'static str,
-    pub paused_help: &'static str,
-    pub phone: &'static str,
-    /// The desk's letterbox tab (format 2's letters).
-    pub post: &'static str,
-    /// The folder's group of the files downloaded during play.
-    pub downloads: &'static str,
-    /// The letterbox when nothing has arrived.
-    pub no_letter: &'static str,
-    /// A letter has been sent and has not arrived yet.
-    pub letter_on_its_way: &'static str,
-    /// The button that lets game time pass until it arrives.
-    pub wait_for_letter: &'static str,
-    pub play: &'static str,
-    pub replay: &'static str,
-    pub required: &'static str,
-    pub resume: &'static str,
-    pub role_atelier: &'static str,
-    pub role_formation: &'static str,
-    pub secure: &'static str,
-    pub settings: &'static str,
-    pub show: &'static str,
-    pub sound: &'static str,
-    pub start: &'static str,
-    pub tagline: &'static str,
-    pub text_size: &'static str,
-    pub trainer: &'static TrainerStrings,
-    pub upload_rules: &'static str,
-    pub who: &'static str,
-    pub you: &'static str,
-    pub your_files: &'static str,
-}
-
-/// French, the first language.
-pub static FR: Strings = Strings {
-    abandon: "Abandonner",
-    abandon_help: "Vous pourrez recommencer quand vous voulez. Le bilan vous dira où trouver de l'aide pour cette démarche.",
-    abandon_title: "Abandonner la démarche ?",
-    abandon_yes: "Oui, abandonner",
-    all_documents: "Tous les documents",
-    answer_first: "Répondez avant de continuer sur le site.",
-    back: "Retour",
-    begin: "Commencer",
-    browser_back: "Page précédente",
-    captcha_alt: "image de sécurité, caractères à recopier :",
-    chosen: "choisi",
-    choose: "Choisissez…",
-    choose_file: "Choisir un fichier",
-    choose_title: "Choisissez une démarche",
-    clock: "{n} min",
-    clock_help: "Le temps passé sur la démarche. Certains sites ferment la session si l'on ne fait rien pendant longtemps.",
-    competences: "Compétences",
-    dialogue: "Dialogue",
-    difficulty: "Difficulté",
-    easy: "facile",
-    falc: "Facile à lire",
-    folder: "Dossier",
-    folder_help: "Les papiers de la personne. Ouvrez-les pour trouver les informations demandées.",
-    for_both: "pour l'atelier et la formation",
-    for_learners: "pour l'atelier",
-    for_students: "pour la formation",
-    form_error: "Le formulaire contient 1 erreur :",
-    form_errors: "Le formulaire contient {n} erreurs :",
-    goal: "Le but",
-    hard: "difficile",
-    hide: "Masquer",
-    high_contrast: "Contraste élevé",
-    hint: "Indice",
-    invalid_scenario: "Ce scénario contient des erreurs. Corrigez le fichier aux lignes indiquées.",
-    keep_going: "Continuer la démarche",
-    language: "Langue",
-    loading: "Préparation des démarches…",
-    look_at: "Regardez :",
-    mail: "Messagerie",
-    medium: "moyenne",
-    minutes: "min",
-    mode: "Mode de jeu",
-    mode_atelier: "Atelier : je fais la démarche",
-    mode_atelier_help: "Pour s'entraîner sans risque, avec des indices. Prenez votre temps.",
-    mode_formation: "Formation : j'accompagne une personne",
-    mode_formation_help: "Pour les futurs professionnels : faire avec la personne ou à sa place ? Vos choix comptent.",
-    no_dialogue: "La personne attend la suite.",
-    open_file: "Ouvrir un fichier de scénario…",
-    no_file: "Aucun fichier choisi",
-    no_message: "Aucun message pour l'instant.",
-    not_secure: "Non sécurisé",
-    other_mode: "Ce scénario se joue dans l'autre mode : il s'ouvrira dans le bon.",
-    other_scenario: "Choisir une autre démarche",
-    pause: "Pause",
-    paused: "En pause",
-    paused_help: "Le temps est arrêté. Reprenez quand vous êtes prêt ou prête.",
-    phone: "Téléphone",
-    post: "Courrier",
-    downloads: "Téléchargements",
-    no_letter: "Rien dans la boîte aux lettres pour l'instant.",
-    letter_on_its_way: "Un courrier est en route. Par la poste, il met quelques jours.",
-    wait_for_letter: "Attendre le facteur",
-    play: "Jouer cette démarche",
-    replay: "Rejouer",
-    required: "obligatoire",
-    resume: "Reprendre",
-    role_atelier: "Vous êtes {name}. Faites la démarche vous-même, à votre rythme.",
-    role_formation: "Vous êtes le ou la professionnelle qui accompagne {name}. À vous de choisir comment.",
-    secure: "Sécurisé",
-    settings: "Réglages",
-    show: "Afficher",
-    sound: "Sons",
-    start: "Commencer",
-    tagline: "S'entraîner aux démarches en ligne, sans risque.",
-    text_size: "Taille du texte :",
-    trainer: &TRAINER_FR,
-    upload_rules: "Formats acceptés : {formats}. Taille maximale : {max} Mo.",
-    who: "Qui",
-    you: "Vous",
-    your_files: "Vos fichiers :",
-};
-
-/// English, the second language.
-pub static EN: Strings = Strings {
-    abandon: "Give up",
-    abandon_help: "You can start again whenever you like. The debrief will tell you where to get help with this procedure.",
-    abandon_title: "Give up the procedure?",
-    abandon_yes: "Yes, give up",
-    all_documents: "All documents",
-    answer_first: "Answer before going on with the website.",
-    back: "Back",
-    begin: "Start",
-    browser_back: "Previous page",
-    captcha_alt: "security picture, characters to copy:",
-    chosen: "chosen",
-    choose: "Choose…",
-    choose_file: "Choose a file",
-    choose_title: "Choose a procedure",
-    clock: "{n} min",
-    clock_help: "Time spent on the procedure. Some websites close the session after a long time without any action.",
-    competences: "Skills",
-    dialogue: "Dialogue",
-    difficulty: "Difficulty",
-    easy: "easy",
-    falc: "Easy to read",
-    folder: "Folder",
-    folder_help: "The person's papers. Open them to find the information asked for.",
-    for_both: "for workshops and training",
-    for_learners: "for workshops",
-    for_students: "for training",
-    form_error: "The form has 1 error:",
-    form_errors: "The form has {n} errors:",
-    goal: "The goal",
-    hard: "hard",
-    hide: "Hide",
-    high_contrast: "High contrast",
-    hint: "Hint",
-    invalid_scenario: "This scenario has errors. Fix the file at the lines shown.",
-    keep_going: "Keep going",
-    language: "Language",
-    loading: "Preparing the procedures…",
-    look_at: "Look at:",
-    mail: "E-mail",
-    medium: "medium",
-    minutes: "min",
-    mode: "Game mode",
-    mode_atelier: "Workshop: I do the procedure",
-    mode_atelier_help: "To practise safely, with hints. Take your time.",
-    mode_formation: "Training: I support a person",
-    mode_formation_help: "For future professionals: do it with the person or for them? Your choices count.",
-    no_dialogue: "The person is waiting for what comes next.",
-    open_file: "Open a scenario file…",
-    no_file: "No file chosen",
-    no_message: "No message yet.",
-    not_secure: "Not secure",
-    other_mode: "This scenario is played in the other mode: it will open in the right one.",
-    other_scenario: "Choose another procedure",
-    pause: "Pause",
-    paused: "Paused",
-    paused_help: "Time is stopped. Resume when you are ready.",
-    phone: "Phone",
-    post: "Letters",
-    downloads: "Downloads",
-    no_letter: "Nothing in the letterbox yet.",
-    letter_on_its_way: "A letter is on its way. By post, it takes a few days.",
-    wait_for_letter: "Wait for the postman",
-    play: "Play this procedure",
-    replay: "Play again",
-    required: "required",
-    resume: "Resume",
-    role_atelier: "You are {name}. Do the procedure yourself, at your own pace.",
-    role_formation: "You are the professional supporting {name}. It is up to you how.",
-    secure: "Secure",
-    settings: "Settings",
-    show: "Show",
-    sound: "Sounds",
-    start: "Start",
-    tagline: "Practise online procedures, safely.",
-    text_size: "Text size:",
-    trainer: &TRAINER_EN,
-    upload_rules: "Accepted formats: {formats}. Maximum size: {max} MB.",
-    who: "Who",
-    you: "You",
-    your_files: "Your files:",
-};
-
-/// The trainer's space. The report's own words (groups, outcomes, headings of
-/// its figures) are not here but in `dedale_core::metrics::report::labels`, so
-/// the screen and the exported report say the same thing.
-#[allow(missing_docs)]
-pub struct TrainerStrings {
-    pub abandons: &'static str,
-    pub cannot_write: &'static str,
-    pub file_read: [&'static str; 3],
-    pub no_jsonl: &'static str,
-    pub written: &'static str,
-    pub button: &'static str,
-    pub competences: &'static str,
-    pub device: &'static str,
-    pub downloaded: &'static str,
-    pub empty: &'static str,
-    pub export: &'static str,
-    pub export_help: &'static str,
-    pub export_title: &'static str,
-    /// After the report's "Erreurs par champ": what the rate is taken over.
-    pub field_errors_how: &'static str,
-    pub folder: &'static str,
-    pub formation: &'static str,
-    pub friction: &'static str,
-    pub friction_help: &'static str,
-    pub group: &'static str,
-    pub group_help: &'static str,
-    /// One group; `{median}` and `{hints}` are the report's words for its figures.
-    pub group_row: &'static str,
-    pub hints: &'static str,
-    pub intro: &'static str,
-    pub open_files: &'static str,
-    pub open_folder: &'static str,
-    pub outcomes: &'static str,
-    pub legend: &'static str,
-    pub count_sessions: [&'static str; 3],
-    pub count_succeeded: [&'static str; 3],
-    pub count_failed: [&'static str; 3],
-    pub count_abandoned: [&'static str; 3],
-    pub read_from: &'static str,
-    pub sessions_here: &'static str,
-    pub show_device: &'static str,
-    /// After the report's "Temps par page": what the box shows.
-    pub time_per_page_how: &'static str,
-    pub title: &'static str,
-    pub unread: &'static str,
-    pub versions: &'static str,
-}
-
-/// The trainer's space in French.
-pub static TRAINER_FR: TrainerStrings = TrainerStrings {
-    abandons: "Où l'on abandonne",
-    cannot_write: "{folder} : impossible d'écrire les fichiers ({error}) ; choisissez un dossier où l'on peut écrire",
-    file_read: [
-        "{file} : aucune session lue",
-        "{file} : 1 session lue",
-        "{file} : {n} sessions lues",
-    ],
-    no_jsonl: "{folder} : aucun fichier .jsonl ici ; exportez d'abord des sessions, ou tapez le dossier où elles sont",
-    written: "Écrit dans {folder} : {files}",
-    button: "Espace formateur",
-    competences: "Profil de compétences (DigComp 2.2)",
-    device: "les sessions terminées sur cet appareil",
-    downloaded: "Fichiers téléchargés :",
-    empty: "Aucune session pour l'instant. Jouez une démarche jusqu'au bout, ou ouvrez des sessions exportées.",
-    export: "Exporter les sessions affichées",
-    export_help: "Quatre fichiers : les sessions (JSON Lines, à rouvrir ici), les événements (CSV avec « ; », pour LibreOffice), les déclarations xAPI (pour un LRS) et le rapport imprimable (HTML).",
-    export_title: "Exporter",
-    field_errors_how: "(par passage sur la page)",
-    folder: "Dossier :",
-    formation: "Mode Formation : scores moyens",
-    friction: "Où l'on bloque : classement des pages",
-    friction_help: "Score de 0 à 100 : temps passé, erreurs, indices et abandons sur la page.",
-    group: "Code du groupe",
-    group_help: "Enregistré avec les prochaines sessions de cet appareil, pour comparer des groupes. Lettres, chiffres, - et _ seulement : jamais un nom.",
-    group_row: "{g} : {n}, {s} de réussite, {a} d'abandon, {median} {d}, {hints} : {h}",
-    hints: "Indices demandés par page",
-    intro: "Les sessions sont anonymes : aucun nom, aucune valeur tapée. Seuls le parcours, le type des erreurs, les indices et les temps sont gardés.",
-    open_files: "Ouvrir des sessions exportées…",
-    open_folder: "Lire les sessions de ce dossier",
-    outcomes: "{n} : {s}, {f}, {a}.",
-    legend: "{w} : {n}",
-    count_sessions: ["aucune session", "1 session", "{n} sessions"],
-    count_succeeded: ["0 réussie", "1 réussie", "{n} réussies"],
-    count_failed: ["0 échouée", "1 échouée", "{n} échouées"],
-    count_abandoned: ["0 abandonnée", "1 abandonnée", "{n} abandonnées"],
-    read_from: "Rapport sur :",
-    sessions_here: "Sessions terminées sur cet appareil : {n} ; déjà exportées : {e}.",
-    show_device: "Voir les sessions de cet appareil",
-    time_per_page_how: "(médiane, entre le 1er et le 3e quartile)",
-    title: "Espace formateur",
-    unread: "Lignes non lues :",
-    versions: "Attention : {n} fichiers différents portent ce même numéro de version.",
-};
-
-/// The trainer's space in English.
-pub static TRAINER_EN: TrainerStrings = TrainerStrings {
-    abandons: "Where people give up",
-    cannot_write: "{folder}: cannot write the files ({error}); choose a folder you can write to",
-    file_read: [
-        "{file}: no sessions read",
-        "{file}: 1 session read",
-        "{file}: {n} sessions read",
-    ],
-    no_jsonl: "{folder}: no .jsonl file here; export sessions first, or type the folder where they are",
-    written: "Written in {folder}: {files}",
-    button: "Trainer's space",
-    competences: "Skills profile (DigComp 2.2)",
-    device: "the sessions finished on this device",
-    downloaded: "Files downloaded:",
-    empty: "No session yet. Play a procedure to its end, or open exported sessions.",
-    export: "Export the sessions shown",
-    export_help: "Four files: the sessions (JSON Lines, to open here again), the events (CSV with \";\", for LibreOffice), the xAPI statements (for an LRS) and the printable report (HTML).",
-    export_title: "Export",
-    field_errors_how: "(per visit of the page)",
-    folder: "Folder:",
-    formation: "Training mode: average scores",
-    friction: "Where people get stuck: pages ranked",
-    friction_help: "Score from 0 to 100: time spent, errors, hints and abandons on the page.",
-    group: "Group code",
-    group_help: "Recorded with the next sessions on this device, to compare groups. Letters, digits, - and _ only: never a name.",
-    group_row: "{g}: {n}, {s} succeeded, {a} abandoned, {median} {d}, {hints}: {h}",
-    hints: "Hints asked per page",
-    intro: "Sessions are anonymous: no name, no typed value. Only the path, the kind of errors, hints and times are kept.",
-    open_files: "Open exported sessions…",
-    open_folder: "Read the sessions in this folder",
-    outcomes: "{n}: {s}, {f}, {a}.",
-    legend: "{w}: {n}",
-    count_sessions: ["no sessions", "1 session", "{n} sessions"],
-    count_succeeded: ["0 succeeded", "1 succeeded", "{n} succeeded"],
-    count_failed: ["0 failed", "1 failed", "{n} failed"],
-    count_abandoned: ["0 abandoned", "1 abandoned", "{n} abandoned"],
-    read_from: "Report on:",
-    sessions_here: "Sessions finished on this device: {n}, {e} of them already exported.",
-    show_device: "Show this device's sessions",
-    time_per_page_how: "(median, between the 1st and 3rd quartiles)",
-    title: "Trainer's space",
-    unread: "Lines not read:",
-    versions: "Warning: {n} different files carry this same version number.",
-};
+include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
 impl Strings {
     /// The heading of a form's error summary, "1 erreur" or "3 erreurs" as portals write it.
     pub fn form_errors(&self, n: usize) -> String {
-        if n == 1 {
-            self.form_error.to_string()
-        } else {
-            self.form_errors.replace("{n}", &n.to_string())
-        }
+        count(self.form_errors, n)
     }
 }
 
-/// The table of a language; plain language (FALC) uses the French interface, already short.
+/// The table of a language.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
+        Lang::Fr => &FR,
         Lang::En => &EN,
-        Lang::Fr | Lang::Falc => &FR,
+        Lang::Falc => &FALC,
     }
 }
 
-/// Names of the DigComp 2.2 competences, so cards say "2.1 Interagir…" rather than a bare code.
+/// The note for a player who chose plain French (FALC) while the scenario
+/// does not give all its texts in it (its `languages` lacks `Falc`): those
+/// texts fall back to everyday French (`Text::get`), and the player is told
+/// so. Nothing in another language, or when the scenario gives them all.
+pub fn falc_note(lang: Lang, scenario: &Scenario) -> Option<&'static str> {
+    (lang == Lang::Falc && !scenario.meta.languages.contains(&Lang::Falc))
+        .then_some(FALC.falc_missing)
+}
+
+/// A text of the tables with its variables given: `fill("{n} min", &[("n", "3")])`
+/// is "3 min". One pass over the text, so a value holding braces (a file's
+/// name) is never read as a variable; a variable not given stays as written,
+/// so a missing one shows.
+pub fn fill(text: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let given = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = vars.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, close))
+        });
+        match given {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A DigComp 2.2 competence with its name, so cards say "2.1 Interagir en
+/// ligne" rather than a bare code; an unknown code is shown as it is.
 pub fn competence(code: &str, lang: Lang) -> String {
-    let (fr, en) = match code {
-        "1.1" => (
-            "Chercher et filtrer des informations",
-            "Browsing, searching and filtering information",
-        ),
-        "1.2" => ("Évaluer des informations", "Evaluating information"),
-        "1.3" => ("Gérer des données", "Managing data"),
-        "2.1" => (
-            "Interagir en ligne",
-            "Interacting through digital technologies",
-        ),
-        "2.2" => ("Partager en ligne", "Sharing through digital technologies"),
-        "2.3" => (
-            "Exercer sa citoyenneté en ligne",
-            "Engaging in citizenship online",
-        ),
-        "2.4" => (
-            "Collaborer en ligne",
-            "Collaborating through digital technologies",
-        ),
-        "2.5" => ("Savoir-vivre en ligne", "Netiquette"),
-        "2.6" => ("Gérer son identité numérique", "Managing digital identity"),
-        "3.1" => ("Créer des contenus", "Developing digital content"),
-        "3.2" => (
-            "Intégrer et retravailler des contenus",
-            "Integrating and re-elaborating content",
-        ),
-        "3.3" => ("Droits d'auteur et licences", "Copyright and licences"),
-        "3.4" => ("Programmer", "Programming"),
-        "4.1" => ("Protéger ses appareils", "Protecting devices"),
-        "4.2" => (
-            "Protéger ses données personnelles et sa vie privée",
-            "Protecting personal data and privacy",
-        ),
-        "4.3" => (
-            "Protéger sa santé et son bien-être",
-            "Protecting health and well-being",
-        ),
-        "4.4" => ("Protéger l'environnement", "Protecting the environment"),
-        "5.1" => (
-            "Résoudre des problèmes techniques",
-            "Solving technical problems",
-        ),
-        "5.2" => (
-            "Identifier des besoins et des réponses technologiques",
-            "Identifying needs and technological responses",
-        ),
-        "5.3" => (
-            "Utiliser le numérique de façon créative",
-            "Creatively using digital technologies",
-        ),
-        "5.4" => (
-            "Identifier ses lacunes numériques",
-            "Identifying digital competence gaps",
-        ),
-        _ => return code.to_string(),
-    };
-    format!("{code} {}", if lang == Lang::En { en } else { fr })
+    strings(lang)
+        .digcomp
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_string(), |(_, name)| format!("{code} {name}"))
 }
 
 #[cfg(test)]
@@ -498,5 +94,42 @@ mod tests {
             strings(Lang::Fr).form_errors(4),
             "Le formulaire contient 4 erreurs :"
         );
+        assert_eq!(strings(Lang::En).form_errors(2), "The form has 2 errors:");
+    }
+
+    #[test]
+    fn plain_french_has_its_own_words() {
+        assert_eq!(strings(Lang::Falc).abandon, "Arrêter");
+        assert_ne!(strings(Lang::Falc).tagline, strings(Lang::Fr).tagline);
+        assert_eq!(strings(Lang::Falc).trainer.title, "Espace formateur");
+    }
+
+    #[test]
+    fn variables_are_filled_by_name() {
+        let s = strings(Lang::Fr);
+        assert_eq!(fill(s.clock, &[("n", "12")]), "12 min");
+        assert_eq!(
+            fill(s.upload_rules, &[("formats", "PDF, JPEG"), ("max", "2")]),
+            "Formats acceptés : PDF, JPEG. Taille maximale : 2 Mo."
+        );
+        assert_eq!(fill("{a} et {b}", &[("a", "1")]), "1 et {b}");
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "2")]), "{b} 2");
+        assert_eq!(fill("{ {a}", &[("a", "1")]), "{ 1");
+    }
+
+    #[test]
+    fn every_competence_has_a_name_in_every_language() {
+        for lang in [Lang::Fr, Lang::En, Lang::Falc] {
+            assert_eq!(strings(lang).digcomp.len(), 21);
+            for (code, _) in strings(lang).digcomp {
+                assert!(competence(code, lang).len() > code.len() + 3, "{code}");
+            }
+        }
+        assert_eq!(competence("2.1", Lang::Fr), "2.1 Interagir en ligne");
+        assert_eq!(
+            competence("2.1", Lang::En),
+            "2.1 Interacting through digital technologies"
+        );
+        assert_eq!(competence("9.9", Lang::Fr), "9.9");
     }
 }

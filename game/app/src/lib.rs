@@ -29,6 +29,7 @@ pub mod screens;
 mod semdom;
 pub mod settings;
 mod sound;
+pub mod speech;
 pub mod store;
 mod theme;
 #[cfg(feature = "dev")]
@@ -64,6 +65,12 @@ impl Plugin for AppPlugin {
         app.add_plugins((web::plugin, semdom::plugin));
         app.add_plugins(bevy_egui::EguiPlugin::default())
             .add_plugins(LogicPlugin)
-            .add_plugins((theme::plugin, ui::plugin, sound::plugin, desk::plugin));
+            .add_plugins((
+                theme::plugin,
+                ui::plugin,
+                sound::plugin,
+                speech::plugin,
+                desk::plugin,
+            ));
     }
 }

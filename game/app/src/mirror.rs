@@ -18,7 +18,7 @@ use dedale_core::rules;
 
 use crate::catalog::Catalog;
 use crate::game::Play;
-use crate::i18n::{Strings, strings};
+use crate::i18n::{Strings, falc_note, strings};
 use crate::screen::Screen;
 use crate::settings::Settings;
 
@@ -28,6 +28,45 @@ fn esc(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The mirror's HTML as the words a voice reads: each heading, paragraph,
+/// list item, label and button a sentence of its own, so the voice pauses
+/// between them.
+pub fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[start + 1..start + len];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap_or("");
+        let block = matches!(
+            name,
+            "h1" | "h2" | "h3" | "p" | "li" | "label" | "legend" | "button" | "summary" | "option"
+        );
+        if tag.starts_with('/') && block || name == "br" {
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            let ends = kept == 0 || out.ends_with(['.', '!', '?', ':', '…']);
+            out.push_str(if ends { " " } else { ". " });
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
 }
 
 /// The HTML id of an input of the portal (the first radio button of a group
@@ -201,8 +240,11 @@ pub fn html(
         }
         (Screen::Briefing, Some(p)) => {
             let mut out = format!(
-                "{}<h2>{} : {}</h2><p>{}</p><h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
+                "{}{}<h2>{} : {}</h2><p>{}</p><h2>{}</h2><p>{}</p><h2>{}</h2><ul>",
                 h1(p.scenario.meta.title.get(lang)),
+                falc_note(lang, &p.scenario)
+                    .map(|n| format!("<p>{}</p>", esc(n)))
+                    .unwrap_or_default(),
                 esc(s.who),
                 esc(&p.scenario.persona.name),
                 esc(p.scenario.persona.situation.get(lang)),
@@ -571,6 +613,11 @@ fn block(p: &Play, block: &Block, submit: &str, lang: Lang) -> String {
     }
 }
 
+/// The words of the page being played, as the "listen to the page" button reads them.
+pub fn page_words(p: &Play, lang: Lang) -> String {
+    plain(&playing(p, lang))
+}
+
 fn playing(p: &Play, lang: Lang) -> String {
     let s = strings(lang);
     let st = &p.state;
@@ -892,6 +939,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_voice_reads_each_block_as_a_sentence() {
+        assert_eq!(
+            plain("<h1>Connexion</h1><p>Votre code :</p><ul><li>A &amp; B</li><li>Fin.</li></ul>"),
+            "Connexion. Votre code : A & B. Fin."
+        );
+        assert_eq!(plain("texte <b>gras"), "texte gras");
+        assert_eq!(plain("coupé <p"), "coupé");
+        assert_eq!(
+            plain("<label for=\"x\">Nom</label><input id=\"x\"><button>Envoyer</button>"),
+            "Nom. Envoyer."
+        );
+    }
+
+    #[test]
     fn the_mirror_shows_errors_codes_and_escapes_text() {
         use dedale_core::engine::Action;
         let play = crate::game::shipped_play(
@@ -962,6 +1023,45 @@ mod tests {
         play.state.captchas.insert("captcha".into(), "K7PX2".into());
         let page = mirror(&play);
         assert!(page.contains("caractères à recopier : K 7 P X 2"), "{page}");
+    }
+
+    #[test]
+    fn the_briefing_tells_in_plain_french_that_the_scenario_lacks_it() {
+        let play = crate::game::shipped_play(1, Vec::new());
+        let briefing = |lang| {
+            html(
+                Screen::Briefing,
+                Some(&play),
+                &Catalog::default(),
+                &Report::default(),
+                &Settings {
+                    lang,
+                    ..Settings::default()
+                },
+            )
+        };
+        let note = crate::i18n::strings(Lang::Falc).falc_missing;
+        assert!(briefing(Lang::Falc).contains(note));
+        assert!(!briefing(Lang::Fr).contains(note));
+        let mut falc = play.clone();
+        std::sync::Arc::make_mut(&mut falc.scenario)
+            .meta
+            .languages
+            .push(Lang::Falc);
+        let given = html(
+            Screen::Briefing,
+            Some(&falc),
+            &Catalog::default(),
+            &Report::default(),
+            &Settings {
+                lang: Lang::Falc,
+                ..Settings::default()
+            },
+        );
+        assert!(
+            !given.contains(note),
+            "a scenario that gives FALC needs no note"
+        );
     }
 
     #[test]

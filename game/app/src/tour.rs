@@ -2,7 +2,13 @@
 //! `DEDALE_TOUR=docs/screenshots cargo run -p dedale --features dev` walks
 //! through every screen, plays the shipped scripts through the same messages
 //! the interface sends, and saves a screenshot of each moment worth showing.
+//!
+//! `DEDALE_MOMENTS=<scenario id>:<script file>` plays one script of any
+//! shipped scenario instead, and saves a screenshot of each page the script
+//! expects (`attendu page …`) and of the debrief: how a scenario writer
+//! looks at what players will see.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use bevy::ecs::system::SystemParam;
@@ -20,7 +26,7 @@ use crate::settings::Settings;
 
 enum Step {
     Frames(u32),
-    Shot(&'static str),
+    Shot(Cow<'static, str>),
     Go(Screen),
     Start(usize, u64),
     Act(Action),
@@ -43,13 +49,70 @@ pub fn plugin(app: &mut App) {
         return;
     };
     let _ = std::fs::create_dir_all(&dir);
+    let steps = match std::env::var("DEDALE_MOMENTS") {
+        Ok(which) => match moments(&which) {
+            Ok(steps) => steps,
+            Err(why) => {
+                eprintln!("DEDALE_MOMENTS : {why}");
+                return;
+            }
+        },
+        Err(_) => steps(),
+    };
     app.insert_resource(WinitSettings::game())
         .insert_resource(Tour {
             dir,
-            steps: steps(),
+            steps,
             wait: 40,
         })
         .add_systems(Update, run);
+}
+
+/// The steps that play `<scenario id>:<script file>` and take its pictures.
+fn moments(which: &str) -> Result<VecDeque<Step>, String> {
+    let (id, path) = which
+        .split_once(':')
+        .ok_or("écrivez <identifiant du scénario>:<fichier du script>")?;
+    let entry = crate::catalog::SHIPPED
+        .iter()
+        .position(|(_, text)| text.contains(&format!("id: \"{id}\"")))
+        .ok_or_else(|| format!("aucun scénario livré n'a l'identifiant « {id} »"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path} : {e}"))?;
+    let script = script::parse(&text).map_err(|_| format!("{path} : script invalide"))?;
+    let mode = script.mode.unwrap_or(Mode::Atelier);
+    let mut v = vec![
+        Step::Frames(30),
+        Step::Settings(match mode {
+            Mode::Formation => |s: &mut Settings| s.mode = Mode::Formation,
+            Mode::Atelier => |s: &mut Settings| s.mode = Mode::Atelier,
+        }),
+        Step::Start(entry, script.seed.unwrap_or(1)),
+        Step::Frames(10),
+        Step::Go(Screen::Playing),
+        Step::Frames(10),
+    ];
+    let mut n = 0;
+    for (_, step) in script.steps {
+        match step {
+            ScriptStep::Act(action) => {
+                v.push(Step::Act(action));
+                v.push(Step::Frames(3));
+            }
+            ScriptStep::ExpectPage(page) => {
+                n += 1;
+                v.push(Step::Frames(10));
+                v.push(Step::Shot(format!("{n:02}-{page}.png").into()));
+            }
+            _ => {}
+        }
+    }
+    v.extend([
+        Step::Frames(20),
+        Step::Shot("99-bilan.png".into()),
+        Step::Frames(10),
+        Step::Exit,
+    ]);
+    Ok(v.into())
 }
 
 fn script_steps(text: &str, shots: &[(&str, &'static str)]) -> Vec<Step> {
@@ -71,7 +134,7 @@ fn script_steps(text: &str, shots: &[(&str, &'static str)]) -> Vec<Step> {
         for (trigger, name) in shots {
             if source == *trigger {
                 out.push(Step::Frames(10));
-                out.push(Step::Shot(name));
+                out.push(Step::Shot((*name).into()));
             }
         }
     }
@@ -83,15 +146,15 @@ fn steps() -> VecDeque<Step> {
     let rsa_formation = include_str!("../../../scenarios/rsa-mesallocs.scripts/formation.txt");
     let mut v = vec![
         Step::Frames(30),
-        Step::Shot("01-titre.png"),
+        Step::Shot("01-titre.png".into()),
         Step::Go(Screen::Choice),
         Step::Frames(20),
-        Step::Shot("02-choix.png"),
+        Step::Shot("02-choix.png".into()),
     ];
     v.extend([
         Step::Start(0, 5),
         Step::Frames(20),
-        Step::Shot("03-presentation.png"),
+        Step::Shot("03-presentation.png".into()),
         Step::Go(Screen::Playing),
         Step::Frames(10),
     ]);
@@ -105,12 +168,12 @@ fn steps() -> VecDeque<Step> {
     ));
     v.extend([
         Step::Frames(20),
-        Step::Shot("07-bilan.png"),
+        Step::Shot("07-bilan.png".into()),
         // The session just finished is already in the trainer's report on this device.
         Step::Go(Screen::Trainer),
         Step::Size(1280.0, 1500.0),
         Step::Frames(30),
-        Step::Shot("10-espace-formateur.png"),
+        Step::Shot("10-espace-formateur.png".into()),
         Step::Frames(5),
         Step::Size(1280.0, 800.0),
     ]);
@@ -135,7 +198,7 @@ fn steps() -> VecDeque<Step> {
             s.text_scale = 1.5;
         }),
         Step::Frames(20),
-        Step::Shot("09-contraste-150.png"),
+        Step::Shot("09-contraste-150.png".into()),
         Step::Frames(10),
         Step::Exit,
     ]);

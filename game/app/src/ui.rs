@@ -124,10 +124,57 @@ fn give_shifts(events: &mut [bevy_egui::egui::Event], shifts: &[bool]) {
     }
 }
 
+/// The control that has the keyboard focus and where it is, in points, with
+/// the window's size: the browser build hands it to the page
+/// (`window.dedaleFocus`), so the keyboard tests check that each focused
+/// control is on screen, and find a control by its name as a screen reader does.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    /// Its name, as a screen reader says it (a button's text, a field's label).
+    pub label: String,
+    /// Where it is drawn (left, top, width, height), if it is drawn.
+    pub rect: Option<[f32; 4]>,
+    /// The window's width and height.
+    pub viewport: [f32; 2],
+}
+
+fn report_focus(mut contexts: bevy_egui::EguiContexts, mut focus: ResMut<Focus>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let gained = ctx.output(|o| {
+        o.events.iter().rev().find_map(|e| match e {
+            bevy_egui::egui::output::OutputEvent::FocusGained(info) => {
+                Some(info.label.clone().unwrap_or_default())
+            }
+            _ => None,
+        })
+    });
+    let rect = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+        .map(|r| [r.rect.min.x, r.rect.min.y, r.rect.width(), r.rect.height()]);
+    let view = ctx.viewport_rect();
+    let mut next = Focus {
+        label: gained.unwrap_or_else(|| focus.label.clone()),
+        rect,
+        viewport: [view.width(), view.height()],
+    };
+    if rect.is_none() {
+        next.label.clear();
+    }
+    if *focus != next {
+        *focus = next;
+    }
+    Ok(())
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FreshScreen>()
+        .init_resource::<Focus>()
         .add_systems(Update, mark_fresh)
-        .add_systems(EguiPrimaryContextPass, settle_after_input.after(UiSet))
+        .add_systems(
+            EguiPrimaryContextPass,
+            (settle_after_input, report_focus).after(UiSet),
+        )
         .add_systems(
             PreUpdate,
             (drop_unchanged_modifiers, shift_of_each_tab)

@@ -8,14 +8,56 @@ use bevy::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalog::{Catalog, Entry};
-use crate::game::StartScenario;
 use crate::game::new_seed;
+use crate::game::{Clock, StartScenario};
 use crate::screen::Screen;
 use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, take_files);
+    app.add_systems(Update, (take_files, focus))
+        .add_systems(First, away);
+}
+
+/// Hands the keyboard focus to the page as `window.dedaleFocus`
+/// (`{label, x, y, w, h, vw, vh}`, in the game's points).
+fn focus(focus: Res<crate::ui::Focus>) {
+    if !focus.is_changed() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let report = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&report, &JsValue::from_str(key), &value);
+    };
+    set("label", JsValue::from_str(&focus.label));
+    if let Some([x, y, w, h]) = focus.rect {
+        for (key, v) in [("x", x), ("y", y), ("w", w), ("h", h)] {
+            set(key, JsValue::from_f64(f64::from(v)));
+        }
+    }
+    set("vw", JsValue::from_f64(f64::from(focus.viewport[0])));
+    set("vh", JsValue::from_f64(f64::from(focus.viewport[1])));
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("dedaleFocus"), &report);
+}
+
+/// Tells the clock when the page is hidden, or was since its last look
+/// (`window.dedaleVisibilityChanges`, counted by loader.js).
+fn away(mut clock: ResMut<Clock>, mut seen: Local<f64>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hidden = window.document().is_some_and(|d| d.hidden());
+    let changes = js_sys::Reflect::get(&window, &JsValue::from_str("dedaleVisibilityChanges"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    if hidden || changes != *seen {
+        *seen = changes;
+        clock.away = true;
+    }
 }
 
 /// Takes the files the page queued (`window.dedaleFiles`): a valid scenario is played at once,

@@ -314,6 +314,38 @@ fn a_computer_asleep_for_ten_minutes_adds_no_time_and_fires_no_timeout() {
 }
 
 #[test]
+fn a_hidden_page_woken_each_minute_adds_no_time_and_fires_no_timeout() {
+    // A hidden tab still wakes the game about once a minute (the browser
+    // throttles its timers): gaps shorter than LONGEST_GAP, that the cap alone
+    // would count. The browser glue marks the clock away while hidden.
+    let mut app = app();
+    loaded(&mut app);
+    start_playing(&mut app, 0, 1);
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(1),
+    ));
+    app.update();
+    let before = state(&app).clone();
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(60),
+    ));
+    for _ in 0..10 {
+        app.world_mut().resource_mut::<dedale::game::Clock>().away = true;
+        app.update();
+    }
+    // Shown again: the frame that spans the return is away too.
+    app.world_mut().resource_mut::<dedale::game::Clock>().away = true;
+    app.update();
+    let after = state(&app);
+    assert_eq!(
+        after.clock_ms, before.clock_ms,
+        "ten hidden minutes counted"
+    );
+    assert_eq!(after.idle_ms, before.idle_ms);
+    assert_eq!(after.page, before.page, "no timeout fired");
+}
+
+#[test]
 fn replaying_from_the_debrief_starts_a_fresh_briefing() {
     let mut app = app();
     loaded(&mut app);

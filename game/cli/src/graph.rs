@@ -97,6 +97,7 @@ fn condition(c: &Condition) -> String {
         Condition::CountAtLeast(c, n) => format!("{c} ≥ {n}"),
         Condition::Downloaded(d) => format!("téléchargé {d}"),
         Condition::Incident(i) => format!("incident {i}"),
+        Condition::Switch(s, o) => format!("réglage {s} = {o}"),
         Condition::Chance(p) => format!("{p} %"),
         Condition::Not(c) => format!("non ({})", condition(c)),
         Condition::All(cs) => cs.iter().map(condition).collect::<Vec<_>>().join(" et "),

@@ -15,7 +15,7 @@ pub fn wants_english() -> bool {
 const ABOUT: &[(&str, &str)] = &[
     (
         "check",
-        "Checks scenarios (files or folders): format, references, translations, reachable endings, dead ends; then plays the playthrough scripts kept beside each one (NAME.scripts/*.txt).",
+        "Checks scenarios (files or folders): format, references, translations, plain-language (FALC) texts (long sentences, rare words), reachable endings, dead ends; then plays the playthrough scripts kept beside each one (NAME.scripts/*.txt).",
     ),
     (
         "graph",

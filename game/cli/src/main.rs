@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Vérifie des scénarios (fichiers ou dossiers) : format, références, traductions, fins atteignables, impasses ; puis joue les scripts de partie rangés à côté de chacun (NOM.scripts/*.txt).
+    /// Vérifie des scénarios (fichiers ou dossiers) : format, références, traductions, textes FALC (phrases longues, mots rares), fins atteignables, impasses ; puis joue les scripts de partie rangés à côté de chacun (NOM.scripts/*.txt).
     Check {
         /// Fichiers .ron ou dossiers qui en contiennent.
         #[arg(required = true)]
@@ -51,6 +51,13 @@ enum Command {
         /// Sortie JSON, pour d'autres outils.
         #[arg(long)]
         json: bool,
+        /// N'explore que ce réglage du formateur, `réglage=option` (répétable) ; sans lui, tous les réglages sont explorés.
+        #[arg(
+            long = "reglage",
+            visible_alias = "switch",
+            value_name = "RÉGLAGE=OPTION"
+        )]
+        reglage: Vec<String>,
     },
     /// Joue le scénario dans le terminal, ou rejoue un script sans personne.
     Play {
@@ -71,6 +78,13 @@ enum Command {
         /// Code du groupe enregistré avec les mesures (lettres, chiffres, - et _).
         #[arg(long, value_name = "CODE")]
         group: Option<String>,
+        /// Réglage du formateur pour la partie, `réglage=option` (répétable), comme `réglage` dans un script.
+        #[arg(
+            long = "reglage",
+            visible_alias = "switch",
+            value_name = "RÉGLAGE=OPTION"
+        )]
+        reglage: Vec<String>,
     },
     /// Rapport du formateur à partir de sessions exportées (.jsonl) : réussite, temps par page, erreurs, indices, abandons, points de friction.
     Report {
@@ -165,7 +179,11 @@ fn main() -> ExitCode {
         Command::Graph { file, format } => {
             graph::run(&file, matches!(format, GraphFormat::Dot), lang)
         }
-        Command::Solve { file, json } => solve::run(&file, json, lang),
+        Command::Solve {
+            file,
+            json,
+            reglage,
+        } => solve::run(&file, json, &reglage, lang),
         Command::Play {
             file,
             seed,
@@ -173,13 +191,19 @@ fn main() -> ExitCode {
             script,
             export,
             group,
+            reglage,
         } => {
             let mode = match mode {
                 ModeArg::Atelier => dedale_core::model::Mode::Atelier,
                 ModeArg::Formation => dedale_core::model::Mode::Formation,
             };
             let export = export.map(|path| play::Export { path, group });
-            play::run(&file, seed, mode, script.as_deref(), export.as_ref(), lang)
+            let options = play::Options {
+                seed,
+                mode,
+                switches: reglage,
+            };
+            play::run(&file, &options, script.as_deref(), export.as_ref(), lang)
         }
         Command::Report {
             files,
@@ -236,6 +260,23 @@ fn delimiter(comma: bool) -> dedale_core::metrics::csv_export::Delimiter {
     } else {
         dedale_core::metrics::csv_export::Delimiter::Semicolon
     }
+}
+
+/// Reads `--reglage switch=option` flags against the scenario; an id it does
+/// not have is an error that lists the ones it has.
+pub(crate) fn settings(
+    scenario: &dedale_core::model::Scenario,
+    flags: &[String],
+    lang: Lang,
+) -> Result<Vec<(String, String)>, String> {
+    flags
+        .iter()
+        .map(|f| {
+            scenario
+                .parse_setting(f)
+                .map_err(|e| format!("--reglage : {}", e.message(lang)))
+        })
+        .collect()
 }
 
 /// Reads a scenario file as text, or says in the player's language why it cannot:

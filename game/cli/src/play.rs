@@ -20,20 +20,33 @@ pub struct Export {
     pub group: Option<String>,
 }
 
+/// How the session starts, from the command line.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// `--seed`.
+    pub seed: u64,
+    /// `--mode`.
+    pub mode: Mode,
+    /// `--reglage switch=option`, as typed, checked against the scenario.
+    pub switches: Vec<String>,
+}
+
 /// Plays; `Ok(true)` when a script ran without failure (always, by hand).
 pub fn run(
     file: &Path,
-    seed: u64,
-    mode: Mode,
+    options: &Options,
     script_path: Option<&Path>,
     export: Option<&Export>,
     lang: Lang,
 ) -> Result<bool, String> {
     let (scenario, source) = crate::load_with_source(file, lang)?;
     let settings = Settings {
-        seed,
-        mode,
+        seed: options.seed,
+        mode: options.mode,
         today: None,
+        switches: crate::settings(&scenario, &options.switches, lang)?
+            .into_iter()
+            .collect(),
     };
     let (ok, session) = match script_path {
         Some(path) => scripted(&scenario, settings, path, lang)?,
@@ -75,14 +88,7 @@ fn scripted<'s>(
     let text = crate::read(path, lang)?;
     // Unreadable lines are reported with the failures; the others are played.
     let (parsed, unreadable) = script::read(&text);
-    let (start, arrival) = Session::start(
-        scenario,
-        Settings {
-            seed: parsed.seed.unwrap_or(settings.seed),
-            mode: parsed.mode.unwrap_or(settings.mode),
-            ..settings
-        },
-    );
+    let (start, arrival) = Session::start(scenario, parsed.settings(scenario, settings.clone()));
     print!("{}", render::feedback(&start, &arrival.feedback, lang));
     if start.state().ending.is_none() {
         print!("{}", render::page(&start, lang));

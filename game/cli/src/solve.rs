@@ -4,11 +4,13 @@ use serde::Serialize;
 use std::path::Path;
 
 use dedale_core::Lang;
-use dedale_core::solve::{Limits, problems, solve};
+use dedale_core::solve::{Limits, problems, solve, solve_setting};
 
 #[derive(Serialize)]
 struct ModeJson<'a> {
     mode: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    switches: Vec<[&'a str; 2]>,
     states: usize,
     bounded: bool,
     pages: Vec<&'a str>,
@@ -40,9 +42,14 @@ struct Json<'a> {
 }
 
 /// Prints the solution; `Ok(false)` if a check fails.
-pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
+pub fn run(file: &Path, json: bool, switches: &[String], lang: Lang) -> Result<bool, String> {
     let scenario = crate::load(file, lang)?;
-    let explorations = solve(&scenario, Limits::default());
+    let explorations = if switches.is_empty() {
+        solve(&scenario, Limits::default())
+    } else {
+        let set = crate::settings(&scenario, switches, lang)?;
+        solve_setting(&scenario, &set, Limits::default())
+    };
     let found = problems(&scenario, &explorations);
     let ok = !found.iter().any(|(_, is_error)| *is_error);
     let reached: Vec<&String> = explorations.iter().flat_map(|e| &e.pages).collect();
@@ -70,6 +77,11 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
                 .iter()
                 .map(|e| ModeJson {
                     mode: mode_name(e.mode),
+                    switches: e
+                        .switches
+                        .iter()
+                        .map(|(s, o)| [s.as_str(), o.as_str()])
+                        .collect(),
                     states: e.states,
                     bounded: e.bounded,
                     pages: e.pages.iter().map(String::as_str).collect(),
@@ -96,8 +108,13 @@ pub fn run(file: &Path, json: bool, lang: Lang) -> Result<bool, String> {
     }
     let en = lang == Lang::En;
     for e in &explorations {
+        let setting: String = e
+            .switches
+            .iter()
+            .map(|(s, o)| format!(" — {} {s}={o}", if en { "switch" } else { "réglage" }))
+            .collect();
         println!(
-            "Mode {} — {} {}{}",
+            "Mode {}{setting} — {} {}{}",
             mode_name(e.mode),
             e.states,
             if en {

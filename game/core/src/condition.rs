@@ -3,6 +3,10 @@
 //! the solver reads them to know which answers change the course of a run.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Conditions nested deeper than this are refused by the loader; the engine stops there too.
+pub const MAX_DEPTH: usize = 32;
 
 /// A condition on the run so far.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,6 +34,9 @@ pub enum Condition {
     Downloaded(String),
     /// Format 2: this incident happened at least once.
     Incident(String),
+    /// Format 2: the trainer set this switch to this option before the run
+    /// (`Switch("imprevus", "aucun")`); a switch not set is at its first option.
+    Switch(String, String),
     /// A seeded random draw that holds this many times in a hundred.
     Chance(u8),
     /// The condition does not hold.
@@ -49,6 +56,51 @@ impl Condition {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
             _ => {}
         }
+    }
+
+    /// Whether this condition only reads the trainer's switches (and
+    /// `Always`, `Not`, `All`, `Any`): such a condition is fixed for a whole
+    /// run, so it may choose the persona's documents.
+    pub fn only_switches(&self) -> bool {
+        let mut only = true;
+        self.visit(&mut |c| {
+            only &= matches!(
+                c,
+                Condition::Always
+                    | Condition::Switch(..)
+                    | Condition::Not(_)
+                    | Condition::All(_)
+                    | Condition::Any(_)
+            )
+        });
+        only
+    }
+
+    /// Whether a condition that [only reads switches](Condition::only_switches)
+    /// holds with these settings (switch id → option id, every switch given,
+    /// as [`crate::model::Switches`]);
+    /// any other condition counts as not holding.
+    pub fn holds_with(&self, switches: &BTreeMap<String, String>) -> bool {
+        self.holds_with_depth(switches, 0)
+    }
+
+    fn holds_with_depth(&self, switches: &BTreeMap<String, String>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match self {
+            Condition::Always => true,
+            Condition::Switch(s, o) => switches.get(s) == Some(o),
+            Condition::Not(c) => !c.holds_with_depth(switches, depth + 1),
+            Condition::All(cs) => cs.iter().all(|c| c.holds_with_depth(switches, depth + 1)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds_with_depth(switches, depth + 1)),
+            _ => false,
+        }
+    }
+
+    /// Whether this is `Always`, to leave it out when a scenario is written back.
+    pub fn is_always(&self) -> bool {
+        *self == Condition::Always
     }
 
     /// How deeply conditions nest, to refuse files whose evaluation would go too deep.

@@ -23,4 +23,5 @@ pub mod solve;
 mod text;
 
 pub use lang::Lang;
+pub use model::Switches;
 pub use text::Text;

@@ -6,6 +6,7 @@
 //! # un commentaire
 //! graine 7                      (seed 7)
 //! mode formation                (mode atelier)
+//! réglage imprevus aucun        (a trainer switch and its option; `switch` in English)
 //! remplir nir 2 95 10 99 126 111 93
 //! remplir code {code:sms_code}  le code reçu dans le message `sms_code`
 //! remplir captcha {captcha:captcha}
@@ -37,8 +38,32 @@ pub struct Script {
     pub seed: Option<u64>,
     /// Mode given by the script, if any.
     pub mode: Option<Mode>,
+    /// Trainer switches set by the script (`réglage imprevus aucun`), with
+    /// their line: checked against the scenario when the script is played.
+    pub switches: Vec<(usize, String, String)>,
     /// Steps with their line numbers.
     pub steps: Vec<(usize, Step)>,
+}
+
+impl Script {
+    /// How a session of this script starts: `base` with the script's seed,
+    /// mode and switches. Switches the scenario does not have are left out
+    /// ([`run`] reports them at their line); every player of scripts starts
+    /// sessions through here.
+    pub fn settings(&self, scenario: &Scenario, base: Settings) -> Settings {
+        let mut switches = base.switches.clone();
+        for (_, switch, option) in &self.switches {
+            if scenario.check_setting(switch, option).is_ok() {
+                switches.insert(switch.clone(), option.clone());
+            }
+        }
+        Settings {
+            seed: self.seed.unwrap_or(base.seed),
+            mode: self.mode.unwrap_or(base.mode),
+            switches,
+            ..base
+        }
+    }
 }
 
 /// One line of a script.
@@ -76,9 +101,11 @@ impl ScriptError {
 }
 
 /// Every verb a script understands, French first, then English.
-pub const VERBS: [&str; 37] = [
+pub const VERBS: [&str; 42] = [
     "graine",
     "mode",
+    "réglage",
+    "reglage",
     "remplir",
     "choisir",
     "cocher",
@@ -91,6 +118,7 @@ pub const VERBS: [&str; 37] = [
     "lire-a-voix-haute",
     "lire-à-voix-haute",
     "indice",
+    "prolonger",
     "retour",
     "attendre",
     "dire",
@@ -98,6 +126,7 @@ pub const VERBS: [&str; 37] = [
     "abandonner",
     "attendu",
     "seed",
+    "switch",
     "fill",
     "choose",
     "tick",
@@ -108,6 +137,7 @@ pub const VERBS: [&str; 37] = [
     "read",
     "read-aloud",
     "hint",
+    "more-time",
     "back",
     "wait",
     "say",
@@ -190,6 +220,19 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
                 _ => Err(err(
                     "mode `atelier` ou `formation` attendu".into(),
                     "expected mode `atelier` or `formation`".into(),
+                )),
+            },
+            "réglage" | "reglage" | "switch" => match args.as_slice() {
+                [switch, option] => {
+                    script
+                        .switches
+                        .push((line, (*switch).to_string(), (*option).to_string()));
+                    Ok(None)
+                }
+                _ => Err(err(
+                    "écrivez `réglage <réglage> <option>`, par exemple `réglage imprevus aucun`"
+                        .into(),
+                    "write `switch <switch> <option>`, such as `switch imprevus aucun`".into(),
                 )),
             },
             "remplir" | "fill" => match need(1, "remplir <champ> <valeur>") {
@@ -275,6 +318,7 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
                 )
             }
             "indice" | "hint" => Ok(Some(Step::Act(Action::Hint))),
+            "prolonger" | "more-time" => Ok(Some(Step::Act(Action::ExtendTime))),
             "retour" | "back" => Ok(Some(Step::Act(Action::Back))),
             "abandonner" | "abandon" => Ok(Some(Step::Act(Action::Abandon))),
             "suivre" | "follow" => need(2, "suivre <message> <lien>").map_or_else(
@@ -305,8 +349,8 @@ pub fn read(text: &str) -> (Script, Vec<ScriptError>) {
             other => {
                 let (fr, en) = did_you_mean(other, VERBS).unwrap_or_else(|| {
                     (
-                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, suivre, abandonner, attendu, graine, mode".into(),
-                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, follow, abandon, expect, seed, mode".into(),
+                        " ; verbes possibles : remplir, choisir, cocher, décocher, joindre, appuyer, ouvrir, lire, indice, retour, attendre, dire, suivre, abandonner, attendu, graine, mode, réglage".into(),
+                        "; possible verbs: fill, choose, tick, untick, upload, press, open, read, hint, back, wait, say, follow, abandon, expect, seed, mode, switch".into(),
                     )
                 });
                 Err(err(
@@ -390,6 +434,11 @@ fn parse_duration(s: &str) -> Option<u32> {
     n.checked_mul(factor)
 }
 
+/// The script line that sets a trainer switch, as the solver prints its paths.
+pub fn setting_line(switch: &str, option: &str) -> String {
+    format!("réglage {switch} {option}")
+}
+
 /// The script line for an action, as the solver prints its paths.
 pub fn line(action: &Action) -> String {
     match action {
@@ -417,6 +466,7 @@ pub fn line(action: &Action) -> String {
         Action::Abandon => "abandonner".into(),
         Action::FollowLink { message, link } => format!("suivre {message} {link}"),
         Action::ReadAloud { what } => format!("lire-a-voix-haute {what}"),
+        Action::ExtendTime => "prolonger".into(),
     }
 }
 
@@ -601,13 +651,18 @@ pub fn run<'s>(
     settings: Settings,
     mut each: impl FnMut(usize, &Step, Option<&Outcome>, &Session<'s>),
 ) -> (Session<'s>, Vec<Failure>) {
-    let settings = Settings {
-        seed: script.seed.unwrap_or(settings.seed),
-        mode: script.mode.unwrap_or(settings.mode),
-        ..settings
-    };
-    let (mut session, _) = Session::start(scenario, settings);
     let mut failures = Vec::new();
+    for (line, switch, option) in &script.switches {
+        if let Err(e) = scenario.check_setting(switch, option) {
+            failures.push(ScriptError {
+                line: *line,
+                fr: e.fr,
+                en: e.en,
+            });
+        }
+    }
+    let settings = script.settings(scenario, settings);
+    let (mut session, _) = Session::start(scenario, settings);
     for (line, step) in &script.steps {
         let fail = |(fr, en): (String, String)| ScriptError {
             line: *line,
@@ -682,6 +737,7 @@ mod tests {
             Action::ReadAloud {
                 what: "page:banque".into(),
             },
+            Action::ExtendTime,
         ];
         for a in actions {
             let parsed = parse(&line(&a)).expect("printed lines parse");

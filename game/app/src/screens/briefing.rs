@@ -5,6 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::model::Mode;
 
 use crate::game::Game;
+use crate::i18n::{falc_note, fill};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::theme::{root_ui, widgets};
@@ -49,12 +50,16 @@ fn draw(
                             &p,
                             dedale_core::model::Tone::Info,
                             lang != dedale_core::Lang::En,
-                            &role.replace("{name}", &sc.persona.name),
+                            &fill(role, &[("name", &sc.persona.name)]),
                         );
+                        if let Some(note) = falc_note(lang, sc) {
+                            widgets::notice(ui, &p, dedale_core::model::Tone::Info, true, note);
+                        }
                         widgets::heading(ui, &format!("{} : {}", s.who, sc.persona.name));
-                        ui.label(sc.persona.situation.get(lang));
+                        let situation = sc.persona.situation.get(lang);
+                        crate::speech::text(ui, s.read_aloud, situation, "situation");
                         widgets::heading(ui, s.goal);
-                        ui.label(sc.persona.goal.get(lang));
+                        crate::speech::text(ui, s.read_aloud, sc.persona.goal.get(lang), "goal");
                         widgets::heading(ui, s.folder);
                         for d in &sc.persona.documents {
                             ui.label(format!("📄 {}", d.title.get(lang)));

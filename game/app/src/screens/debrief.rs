@@ -85,17 +85,20 @@ fn draw(
                             }
                         }
                         widgets::heading(ui, w.what_happened);
-                        ui.label(&d.what_happened);
+                        let listen = |ui: &mut egui::Ui, text: &str, what: &str| {
+                            crate::speech::text(ui, s.read_aloud, text, what);
+                        };
+                        listen(ui, &d.what_happened, "debrief:what_happened");
                         widgets::heading(ui, w.remember);
                         for r in &d.remember {
-                            ui.label(format!("• {r}"));
+                            listen(ui, &format!("• {r}"), "debrief:remember");
                         }
                         widgets::heading(ui, w.help_for_real);
-                        ui.label(&d.help);
+                        listen(ui, &d.help, "debrief:help");
                         if !d.notes.is_empty() {
                             widgets::heading(ui, w.your_choices);
                             for n in &d.notes {
-                                ui.label(format!("• {n}"));
+                                listen(ui, &format!("• {n}"), "debrief:notes");
                             }
                         }
                     });

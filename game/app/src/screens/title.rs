@@ -3,10 +3,12 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use dedale_core::Lang;
-use dedale_core::model::Mode;
+use dedale_core::model::{Mode, Tone};
 
+use crate::i18n::{Strings, strings};
 use crate::screen::Screen;
 use crate::settings::{Settings, TEXT_SCALES};
+use crate::theme::palette::Palette;
 use crate::theme::{root_ui, widgets};
 use crate::ui::{UiSet, look};
 
@@ -42,12 +44,7 @@ fn draw(
                     let choices = |ui: &mut egui::Ui, settings: &mut Settings| {
                         widgets::card(ui, &p, |ui| {
                             ui.set_width(ui.available_width());
-                            widgets::heading(ui, s.language);
-                            ui.horizontal_wrapped(|ui| {
-                                ui.radio_value(&mut settings.lang, Lang::Fr, "Français");
-                                ui.radio_value(&mut settings.lang, Lang::En, "English");
-                                ui.radio_value(&mut settings.lang, Lang::Falc, s.falc);
-                            });
+                            language_ui(ui, settings, s, &p, None);
                             widgets::heading(ui, s.mode);
                             ui.radio_value(
                                 &mut settings.mode,
@@ -90,8 +87,31 @@ fn draw(
     Ok(())
 }
 
+/// The language, on the title and in the settings opened during play: a
+/// change shows at once, in the interface and in the scenario's texts. When
+/// plain French is chosen and the scenario under way does not give all its
+/// texts in it, `falc_note` says so beside the choice (`i18n::falc_note`).
+pub(crate) fn language_ui(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    s: &Strings,
+    p: &Palette,
+    falc_note: Option<&str>,
+) {
+    widgets::heading(ui, s.language);
+    ui.horizontal_wrapped(|ui| {
+        // Each language by its own name, so a player lost in another one finds theirs.
+        ui.radio_value(&mut settings.lang, Lang::Fr, "Français");
+        ui.radio_value(&mut settings.lang, Lang::En, "English");
+        ui.radio_value(&mut settings.lang, Lang::Falc, strings(Lang::Falc).falc);
+    });
+    if let Some(note) = falc_note {
+        widgets::notice(ui, p, Tone::Info, true, note);
+    }
+}
+
 /// Text size, contrast and sound: also offered during play.
-pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &crate::i18n::Strings) {
+pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &Strings) {
     widgets::heading(ui, s.settings);
     ui.horizontal_wrapped(|ui| {
         ui.label(s.text_size);
@@ -107,4 +127,36 @@ pub(crate) fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, s: &crate:
     });
     ui.checkbox(&mut settings.high_contrast, s.high_contrast);
     ui.checkbox(&mut settings.sound, s.sound);
+    ui.checkbox(&mut settings.dyslexia_font, s.dyslexia_font);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s.line_spacing);
+        for spacing in crate::settings::LINE_SPACINGS {
+            let label = format!("{} %", (spacing * 100.0).round());
+            if ui
+                .selectable_label((settings.line_spacing - spacing).abs() < 0.01, label)
+                .clicked()
+            {
+                settings.line_spacing = spacing;
+            }
+        }
+    });
+    if crate::speech::available() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s.speech_rate);
+            for rate in crate::speech::RATES {
+                let label = format!("{} %", (rate * 100.0).round());
+                if ui
+                    .selectable_label((settings.speech_rate - rate).abs() < 0.01, label)
+                    .clicked()
+                {
+                    settings.speech_rate = rate;
+                }
+            }
+        });
+        widgets::muted(
+            ui,
+            &crate::theme::palette::Palette::get(settings.high_contrast),
+            s.read_page_help,
+        );
+    }
 }

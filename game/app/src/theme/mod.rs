@@ -18,10 +18,12 @@ pub const BODY: f32 = 18.0;
 pub struct StyleSet;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, apply_style.in_set(StyleSet))
+    app.init_resource::<fonts::DyslexicFont>()
+        .add_systems(EguiPrimaryContextPass, apply_style.in_set(StyleSet))
         .add_systems(
             PreUpdate,
-            fonts::install
+            (fonts::load_dyslexic, fonts::install)
+                .chain()
                 .after(EguiPreUpdateSet::InitContexts)
                 .before(EguiPreUpdateSet::BeginPass),
         );

@@ -223,7 +223,8 @@ fn moment(scenario: &Scenario, kind: &EventKind, lang: Lang) -> Option<(&'static
         EventKind::Ended { .. }
         | EventKind::PageLeft { .. }
         | EventKind::MessageRead { .. }
-        | EventKind::ReadAloud { .. } => return None,
+        | EventKind::ReadAloud { .. }
+        | EventKind::TimeExtended { .. } => return None,
     })
 }
 

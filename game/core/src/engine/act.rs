@@ -43,6 +43,7 @@ impl Session<'_> {
             Action::FollowLink { message, link } => self.follow(&message, &link, dice, out),
             Action::Abandon => self.abandon(out),
             Action::ReadAloud { what } => self.read_aloud(&what, out),
+            Action::ExtendTime => self.extend_time(out),
         }
     }
 
@@ -210,6 +211,16 @@ impl Session<'_> {
     fn read_aloud(&mut self, what: &str, out: &mut Outcome) {
         let what = what.chars().take(MAX_READ_ALOUD_CHARS).collect();
         self.event(out, EventKind::ReadAloud { what });
+        out.feedback.push(Feedback::Accepted);
+    }
+
+    /// More time on a page with an inactivity timeout; nothing elsewhere.
+    fn extend_time(&mut self, out: &mut Outcome) {
+        if self.state.timeout_in_ms(self.scenario).is_some() {
+            self.state.idle_ms = 0;
+            let page = self.state.page.clone();
+            self.event(out, EventKind::TimeExtended { page });
+        }
         out.feedback.push(Feedback::Accepted);
     }
 

@@ -4,8 +4,7 @@ use super::{Answer, Dice, Event, EventKind, Feedback, Outcome, Received, Session
 use crate::condition::{Condition, Effect};
 use crate::model::Scenario;
 
-/// Conditions nested deeper than this are refused by the loader; the engine stops there too.
-pub(crate) const MAX_DEPTH: usize = 32;
+use crate::condition::MAX_DEPTH;
 
 impl Session<'_> {
     /// Whether `cond` holds now; `Chance` rolls the dice.
@@ -160,8 +159,11 @@ pub(super) fn holds(
             _ => false,
         },
         Condition::Checked(field) => st.answers.get(field) == Some(&Answer::Checked(true)),
-        Condition::Matches(field, fact) => match (st.answers.get(field), scenario.fact(fact)) {
-            (Some(Answer::Text(t)), Some(v)) => same_value(scenario, st, field, t, v),
+        Condition::Matches(field, fact) => match (
+            st.answers.get(field),
+            scenario.fact_with(fact, &st.switches),
+        ) {
+            (Some(Answer::Text(t)), Some(v)) => same_value(scenario, st, field, t, &v),
             _ => false,
         },
         Condition::Uploaded(field, doc) => {
@@ -172,6 +174,7 @@ pub(super) fn holds(
         Condition::CountAtLeast(c, n) => st.counters.get(c).copied().unwrap_or(0) >= *n,
         Condition::Downloaded(doc) => st.downloads.contains(doc),
         Condition::Incident(id) => st.incident_happened(id),
+        Condition::Switch(switch, option) => st.switches.get(switch) == Some(option),
         Condition::Chance(p) => dice.roll(*p),
         Condition::Not(c) => !nested(c),
         Condition::All(cs) => cs.iter().all(nested),

@@ -123,6 +123,12 @@ pub enum EventKind {
         /// `hint`, `field:iban`): never the text itself.
         what: String,
     },
+    /// The player asked for more time before the page's session expired
+    /// ([`Action::ExtendTime`](super::Action::ExtendTime)).
+    TimeExtended {
+        /// Page whose timeout was put off.
+        page: String,
+    },
 }
 
 /// The event names used in every export, stable across versions: a name
@@ -162,6 +168,8 @@ pub enum EventName {
     Ended,
     /// [`EventKind::ReadAloud`].
     ReadAloud,
+    /// [`EventKind::TimeExtended`].
+    TimeExtended,
 }
 
 impl EventName {
@@ -184,6 +192,7 @@ impl EventName {
             EventName::Abandoned => "abandoned",
             EventName::Ended => "ended",
             EventName::ReadAloud => "read_aloud",
+            EventName::TimeExtended => "time_extended",
         }
     }
 }
@@ -208,6 +217,7 @@ impl EventKind {
             EventKind::Abandoned { .. } => EventName::Abandoned,
             EventKind::Ended { .. } => EventName::Ended,
             EventKind::ReadAloud { .. } => EventName::ReadAloud,
+            EventKind::TimeExtended { .. } => EventName::TimeExtended,
         }
     }
 
@@ -218,6 +228,7 @@ impl EventKind {
             | EventKind::PageLeft { page }
             | EventKind::HintUsed { page, .. }
             | EventKind::Timeout { page }
+            | EventKind::TimeExtended { page }
             | EventKind::Abandoned { page }
             | EventKind::Back { from: page } => vec![page],
             EventKind::FieldError { field, error } => vec![field, error],

@@ -21,9 +21,9 @@ pub use feedback::{Feedback, FieldError, Refusal};
 pub use state::{Answer, Pending, Reached, Received, State};
 
 /// Deepest nesting of conditions the loader accepts and the engine evaluates.
-pub const MAX_CONDITION_DEPTH: usize = eval::MAX_DEPTH;
+pub const MAX_CONDITION_DEPTH: usize = crate::condition::MAX_DEPTH;
 
-use crate::model::{Mode, Scenario};
+use crate::model::{Mode, Scenario, Switches};
 use crate::rules::Date;
 
 /// The story's date when neither the scenario nor the caller gives one.
@@ -34,7 +34,7 @@ pub const DEFAULT_TODAY: Date = Date {
 };
 
 /// How a session starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// Seed of every random draw: codes, captchas, incidents, receipts.
     pub seed: u64,
@@ -42,6 +42,10 @@ pub struct Settings {
     pub mode: Mode,
     /// Today's date, used when the scenario does not fix the story's date.
     pub today: Option<Date>,
+    /// The trainer's switches: switch id → option id. Switches not given
+    /// are at their first option; ids the scenario does not have are left
+    /// out ([`Scenario::check_setting`] explains them to whoever typed them).
+    pub switches: Switches,
 }
 
 impl Settings {
@@ -51,6 +55,7 @@ impl Settings {
             seed,
             mode: Mode::Atelier,
             today: None,
+            switches: Switches::new(),
         }
     }
 }
@@ -136,6 +141,11 @@ pub enum Action {
         /// `field:iban`), never the text read: the metrics keep only ids.
         what: String,
     },
+    /// The player answered the warning that the page's session is about to
+    /// expire (« Je continue »): the inactivity clock starts again, as on a
+    /// real site that lets its users ask for more time (RGAA 4.1, criterion
+    /// 13.1). Recorded, so a trainer sees who needed the time.
+    ExtendTime,
 }
 
 /// What an action did, for the screen and for the metrics.
@@ -182,7 +192,7 @@ impl<'s> Session<'s> {
         settings: Settings,
         dice: &mut dyn Dice,
     ) -> (Session<'s>, Outcome) {
-        let state = State::new(scenario, settings);
+        let state = State::new(scenario, &settings);
         let mut session = Session { scenario, state };
         let mut out = Outcome::default();
         let start = scenario.start.clone();
@@ -191,8 +201,12 @@ impl<'s> Session<'s> {
     }
 
     /// Resumes a saved state; `None` if it belongs to another scenario or version.
-    pub fn resume(scenario: &'s Scenario, state: State) -> Option<Session<'s>> {
+    pub fn resume(scenario: &'s Scenario, mut state: State) -> Option<Session<'s>> {
         let same = state.scenario == scenario.meta.id && state.version == scenario.meta.version;
+        // A state saved before the scenario had switches is at their defaults.
+        if state.switches.len() != scenario.switches.len() {
+            state.switches = scenario.resolve_switches(&state.switches);
+        }
         (same && scenario.page(&state.page).is_some()).then_some(Session { scenario, state })
     }
 

@@ -109,9 +109,12 @@ impl Session<'_> {
                 match rules::check(&f.kind, &typed, self.state.today) {
                     Err(kind) => Some(kind),
                     Ok(normal) => {
-                        let fact = f.expects.as_deref().and_then(|e| self.scenario.fact(e));
+                        let fact = f
+                            .expects
+                            .as_deref()
+                            .and_then(|e| self.scenario.fact_with(e, &self.state.switches));
                         if let (true, Some(fact)) = (f.must_match, fact)
-                            && !self.same_value(id, &normal, fact)
+                            && !self.same_value(id, &normal, &fact)
                         {
                             return Some(ErrorKind::Mismatch);
                         }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{DEFAULT_TODAY, Event, FieldError, Settings, dice};
-use crate::model::{Document, EndingKind, Mode, Scenario};
+use crate::model::{Document, EndingKind, Mode, Scenario, Switches};
 use crate::rules::Date;
 
 /// The whole state of a session. It holds the player's answers so a session
@@ -18,6 +18,10 @@ pub struct State {
     pub version: String,
     /// *Atelier* or *Formation*.
     pub mode: Mode,
+    /// The trainer's switches for this run, every switch of the scenario
+    /// with its option (ids only).
+    #[serde(default)]
+    pub switches: Switches,
     /// The story's date.
     pub today: Date,
     /// The current page.
@@ -116,7 +120,7 @@ pub struct Reached {
 }
 
 impl State {
-    pub(super) fn new(scenario: &Scenario, settings: Settings) -> State {
+    pub(super) fn new(scenario: &Scenario, settings: &Settings) -> State {
         let mut seeds = dice::rng(settings.seed);
         let draws = dice::rng(rand::Rng::next_u64(&mut seeds));
         let chance = dice::rng(rand::Rng::next_u64(&mut seeds));
@@ -124,6 +128,7 @@ impl State {
             scenario: scenario.meta.id.clone(),
             version: scenario.meta.version.clone(),
             mode: settings.mode,
+            switches: scenario.resolve_switches(&settings.switches),
             today: scenario
                 .meta
                 .today
@@ -178,6 +183,21 @@ impl State {
         Some((u64::from(timeout.minutes) * 60_000).saturating_sub(self.idle_ms))
     }
 
+    /// How long before the timeout the player is warned and offered more
+    /// time: two minutes, or a quarter of a short timeout. WCAG 2.2.1 asks
+    /// for at least 20 seconds to answer.
+    pub fn timeout_warning_ms(&self, scenario: &Scenario) -> Option<u64> {
+        let timeout = scenario.page(&self.page)?.timeout.as_ref()?;
+        Some((u64::from(timeout.minutes) * 60_000 / 4).clamp(20_000, 120_000))
+    }
+
+    /// Milliseconds left when the player should be warned that the page's
+    /// session is about to expire (`None` before that moment, or without a timeout).
+    pub fn timeout_warning(&self, scenario: &Scenario) -> Option<u64> {
+        let left = self.timeout_in_ms(scenario)?;
+        (left <= self.timeout_warning_ms(scenario)?).then_some(left)
+    }
+
     /// The latest code received with this message, and when.
     pub fn code_of(&self, message: &str) -> Option<(&str, u64)> {
         self.inbox
@@ -195,10 +215,16 @@ impl State {
         }
     }
 
-    /// Whether a document is in the folder now: every document but a hidden
-    /// one that has not been downloaded yet.
+    /// Whether a document is in the folder now: every document the run's
+    /// switches give (its `when`), but a hidden one that has not been downloaded yet.
     pub fn in_folder(&self, document: &Document) -> bool {
-        !document.hidden || self.downloads.contains(&document.id)
+        (document.when.is_always() || document.when.holds_with(&self.switches))
+            && (!document.hidden || self.downloads.contains(&document.id))
+    }
+
+    /// The option of a switch in this run.
+    pub fn switch(&self, switch: &str) -> Option<&str> {
+        self.switches.get(switch).map(String::as_str)
     }
 
     /// Milliseconds of game time before the next letter arrives, if one is on its way.

@@ -132,6 +132,47 @@ fn inactivity_loses_the_session() {
 }
 
 #[test]
+fn asking_for_more_time_puts_the_timeout_off_and_is_recorded() {
+    let s = mini();
+    let mut session = Session::new(&s, 3);
+    session.act(Action::ExtendTime);
+    assert!(
+        !session
+            .state()
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TimeExtended { .. })),
+        "no timeout on the login page: nothing to put off"
+    );
+    session.act(fill("nir", "295109912611193"));
+    session.act(press("ok"));
+    assert_eq!(session.state().timeout_warning(&s), None, "no warning yet");
+    session.act(Action::Wait { seconds: 14 * 60 });
+    assert_eq!(
+        session.state().timeout_warning(&s),
+        Some(60_000),
+        "warned with a minute left"
+    );
+    session.act(Action::ExtendTime);
+    assert_eq!(session.state().timeout_warning(&s), None);
+    assert_eq!(session.state().timeout_in_ms(&s), Some(15 * 60_000));
+    session.act(Action::Wait { seconds: 14 * 60 });
+    assert_ne!(
+        session.state().page,
+        "login",
+        "28 minutes, but never 15 idle"
+    );
+    let page = session.state().page.clone();
+    assert!(
+        session
+            .state()
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::TimeExtended { page: page.clone() })
+    );
+}
+
+#[test]
 fn the_timeout_counts_down_while_nothing_is_done() {
     let s = mini();
     let mut session = Session::new(&s, 3);
@@ -279,6 +320,7 @@ fn dialogues_wait_for_an_answer_in_formation_and_scores_stay_in_range() {
             seed: 1,
             mode: Mode::Formation,
             today: None,
+            switches: Default::default(),
         },
     );
     session.act(fill("nir", "295109912611193"));

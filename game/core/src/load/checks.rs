@@ -43,6 +43,9 @@ pub fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
             c.condition(&e.id, &p.when);
         }
     }
+    for d in &s.persona.documents {
+        c.condition(&d.id, &d.when);
+    }
     c.out.sort_by_key(|d| (d.line, d.column));
     c.out.dedup();
     c.out
@@ -148,6 +151,16 @@ impl Checker<'_> {
                     .collect(),
             ),
         ];
+        spaces.push((
+            What::Switch,
+            s.switches.iter().map(|w| w.id.as_str()).collect(),
+        ));
+        for w in &s.switches {
+            spaces.push((
+                What::Option,
+                w.options.iter().map(|o| o.id.as_str()).collect(),
+            ));
+        }
         for page in &s.pages {
             spaces.push((
                 What::Button,
@@ -305,24 +318,38 @@ impl Checker<'_> {
                     self.error(pos, Problem::MustMatchWithoutFact(f.id.clone()));
                 }
                 let Some(fact) = &f.expects else { return };
-                match s.fact(fact) {
-                    None => self.known(What::Fact, &f.id, fact, &["expects"]),
-                    Some(value) => {
-                        let today = s.meta.today.unwrap_or(DEFAULT_TODAY);
-                        if let Err(e) = rules::check(&f.kind, value.trim(), today) {
-                            let problem = Problem::FactInvalid {
-                                fact: fact.clone(),
-                                field: f.id.clone(),
-                                fr: e.message(Lang::Fr),
-                                en: e.message(Lang::En),
-                            };
-                            // At the value written in the folder, which is where the fix usually goes.
-                            let pos = self
-                                .loc
-                                .find(None, value, &["value"])
-                                .unwrap_or_else(|| self.def(&f.id));
-                            self.error(pos, problem);
-                        }
+                // Every value the fact takes: on each document that prints
+                // it (one per variant of the folder), else derived.
+                let mut values: Vec<&str> = s
+                    .persona
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.lines)
+                    .filter(|l| l.fact.as_deref() == Some(fact.as_str()))
+                    .map(|l| l.value.as_str())
+                    .collect();
+                if values.is_empty() {
+                    values.extend(s.fact(fact));
+                }
+                if values.is_empty() {
+                    self.known(What::Fact, &f.id, fact, &["expects"]);
+                }
+                values.dedup();
+                for value in values {
+                    let today = s.meta.today.unwrap_or(DEFAULT_TODAY);
+                    if let Err(e) = rules::check(&f.kind, value.trim(), today) {
+                        let problem = Problem::FactInvalid {
+                            fact: fact.clone(),
+                            field: f.id.clone(),
+                            fr: e.message(Lang::Fr),
+                            en: e.message(Lang::En),
+                        };
+                        // At the value written in the folder, which is where the fix usually goes.
+                        let pos = self
+                            .loc
+                            .find(None, value, &["value"])
+                            .unwrap_or_else(|| self.def(&f.id));
+                        self.error(pos, problem);
                     }
                 }
             }
@@ -408,6 +435,7 @@ impl Checker<'_> {
                 })
                 .collect(),
             What::Flag => self.flags.iter().map(String::as_str).collect(),
+            What::Switch => s.switches.iter().map(|w| w.id.as_str()).collect(),
             What::Option | What::Button | What::Dialogue | What::Incident => Vec::new(),
         };
         if candidates.contains(&id) {
@@ -459,6 +487,21 @@ impl Checker<'_> {
                     self.known(What::Document, owner, doc, &["Uploaded"]);
                 }
                 Condition::Said(line) => self.known(What::Line, owner, line, &["Said"]),
+                Condition::Switch(switch, option) => {
+                    self.known(What::Switch, owner, switch, &["Switch"]);
+                    if let Some(w) = self.s.switch(switch)
+                        && !w.options.iter().any(|o| &o.id == option)
+                    {
+                        let hint = nearest(option, w.options.iter().map(|o| o.id.as_str()));
+                        let pos = self.loc.reference(owner, option, &["Switch"]);
+                        let problem = super::FeatureProblem::UnknownSwitchOption {
+                            switch: switch.clone(),
+                            option: option.clone(),
+                            hint,
+                        };
+                        self.error(pos, Problem::Feature(problem));
+                    }
+                }
                 Condition::Visited(page) => self.known(What::Page, owner, page, &["Visited"]),
                 Condition::Chance(p) if *p > 100 => {
                     let anchor = self.loc.definition(owner);
@@ -472,7 +515,7 @@ impl Checker<'_> {
 }
 
 /// Every text of the scenario with the id of what holds it.
-fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
+pub(super) fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
     let meta = s.meta.id.as_str();
     let mut v: Vec<(&str, &Text)> = vec![
         (meta, &s.meta.title),
@@ -484,6 +527,10 @@ fn all_texts(s: &Scenario) -> Vec<(&str, &Text)> {
     for d in &s.persona.documents {
         v.push((&d.id, &d.title));
         v.extend(d.lines.iter().map(|l| (d.id.as_str(), &l.label)));
+    }
+    for w in &s.switches {
+        v.push((&w.id, &w.label));
+        v.extend(w.options.iter().map(|o| (w.id.as_str(), &o.label)));
     }
     for m in &s.messages {
         v.extend(m.subject.iter().map(|t| (m.id.as_str(), t)));

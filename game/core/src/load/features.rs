@@ -30,6 +30,29 @@ pub enum FeatureProblem {
     FragmentFormat(u32),
     /// A shared paragraph no fragment defines; the nearest one.
     UnknownShared(String, Option<String>),
+    /// `Switch(..)` names an option its switch does not have; the nearest one.
+    UnknownSwitchOption {
+        /// The switch.
+        switch: String,
+        /// The option written.
+        option: String,
+        /// The nearest option of the switch.
+        hint: Option<String>,
+    },
+    /// A switch with fewer than two options: nothing to choose.
+    SwitchOptions(String),
+    /// A document's `when` reads something else than switches.
+    DocumentWhen(String),
+    /// Two documents that can be in the folder together print different
+    /// values for one fact: the fact, and the two documents.
+    FactTwice {
+        /// The fact.
+        fact: String,
+        /// The first document.
+        first: String,
+        /// The second document.
+        second: String,
+    },
 }
 
 impl FeatureProblem {
@@ -64,6 +87,33 @@ impl FeatureProblem {
             }
             FeatureProblem::UnknownShared(id, None) => format!(
                 "paragraphe partagé `{id}` inconnu : aucun fragment inclus (`include`) ne le définit"
+            ),
+            FeatureProblem::UnknownSwitchOption {
+                switch,
+                option,
+                hint: Some(h),
+            } => format!(
+                "option `{option}` inconnue pour le réglage `{switch}` ; vouliez-vous dire `{h}` ?"
+            ),
+            FeatureProblem::UnknownSwitchOption {
+                switch,
+                option,
+                hint: None,
+            } => format!(
+                "option `{option}` inconnue pour le réglage `{switch}` : vérifiez l'orthographe ou ajoutez-la aux `options` du réglage"
+            ),
+            FeatureProblem::SwitchOptions(w) => format!(
+                "le réglage `{w}` a moins de deux options : donnez-lui au moins deux `options` (la première est celle par défaut), ou retirez-le"
+            ),
+            FeatureProblem::DocumentWhen(d) => format!(
+                "le `when` du document `{d}` ne peut lire que des réglages (`Switch`, avec `Not`, `All`, `Any`) : le dossier est fixé pour toute la partie ; pour un document qui arrive en cours de partie, utilisez `hidden: true` et `Download`"
+            ),
+            FeatureProblem::FactTwice {
+                fact,
+                first,
+                second,
+            } => format!(
+                "le fait `{fact}` a deux valeurs différentes, sur les documents `{first}` et `{second}`, qui peuvent être dans le dossier ensemble : donnez-leur des `when` qui s'excluent (`Switch(\"foyer\", \"seule\")` et `Switch(\"foyer\", \"couple\")`) ou la même valeur"
             ),
         }
     }
@@ -100,6 +150,31 @@ impl FeatureProblem {
             FeatureProblem::UnknownShared(id, None) => format!(
                 "unknown shared paragraph `{id}`: no included fragment (`include`) defines it"
             ),
+            FeatureProblem::UnknownSwitchOption {
+                switch,
+                option,
+                hint: Some(h),
+            } => format!("unknown option `{option}` for switch `{switch}`; did you mean `{h}`?"),
+            FeatureProblem::UnknownSwitchOption {
+                switch,
+                option,
+                hint: None,
+            } => format!(
+                "unknown option `{option}` for switch `{switch}`: check the spelling or add it to the switch's `options`"
+            ),
+            FeatureProblem::SwitchOptions(w) => format!(
+                "switch `{w}` has fewer than two options: give it at least two `options` (the first is the default), or remove it"
+            ),
+            FeatureProblem::DocumentWhen(d) => format!(
+                "the `when` of document `{d}` can only read switches (`Switch`, with `Not`, `All`, `Any`): the folder is fixed for the whole run; for a document that arrives during the run, use `hidden: true` and `Download`"
+            ),
+            FeatureProblem::FactTwice {
+                fact,
+                first,
+                second,
+            } => format!(
+                "fact `{fact}` has two different values, on documents `{first}` and `{second}`, which can be in the folder together: give them `when`s that exclude each other (`Switch(\"foyer\", \"seule\")` and `Switch(\"foyer\", \"couple\")`) or the same value"
+            ),
         }
     }
 }
@@ -117,6 +192,8 @@ pub(super) fn run(s: &Scenario, loc: &Locator) -> Vec<Diagnostic> {
     c.downloads();
     c.messages();
     c.conditions();
+    c.switches();
+    c.facts();
     c.out
 }
 
@@ -177,6 +254,12 @@ impl Features<'_> {
                 note("`effects` d'un incident", self.def(&i.id));
             }
         }
+        if let Some(w) = s.switches.first() {
+            note("`switches`", self.def(&w.id));
+        }
+        for d in s.persona.documents.iter().filter(|d| !d.when.is_always()) {
+            note("`when` d'un document", self.def(&d.id));
+        }
         for e in &s.endings {
             if e.kind == EndingKind::Postponed {
                 note("`kind: Postponed`", self.def(&e.id));
@@ -202,6 +285,10 @@ impl Features<'_> {
                 Condition::Incident(i) => note(
                     "`Incident`",
                     self.loc.find(None, i, &["Incident"]).unwrap_or((1, 1)),
+                ),
+                Condition::Switch(w, _) => note(
+                    "`Switch`",
+                    self.loc.find(None, w, &["Switch"]).unwrap_or((1, 1)),
                 ),
                 _ => {}
             });
@@ -273,6 +360,76 @@ impl Features<'_> {
         }
     }
 
+    /// Every switch has options to choose from; documents' `when`s read only switches.
+    fn switches(&mut self) {
+        let s = self.s;
+        for w in s.switches.iter().filter(|w| w.options.len() < 2) {
+            let problem = FeatureProblem::SwitchOptions(w.id.clone());
+            self.feature(self.def(&w.id), problem, Severity::Error);
+        }
+        for d in &s.persona.documents {
+            if !d.when.only_switches() {
+                let pos = self.def(&d.id);
+                self.feature(
+                    pos,
+                    FeatureProblem::DocumentWhen(d.id.clone()),
+                    Severity::Error,
+                );
+            }
+        }
+    }
+
+    /// A fact has one value in every run: two documents that print it
+    /// with different values are never in the folder together.
+    fn facts(&mut self) {
+        let s = self.s;
+        let mut lines: Vec<(&str, &str, &Condition)> = Vec::new();
+        for d in &s.persona.documents {
+            for l in &d.lines {
+                if let Some(f) = &l.fact {
+                    lines.push((f, &l.value, &d.when));
+                }
+            }
+        }
+        let mut told: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+        for (i, (fact, value, when)) in lines.iter().enumerate() {
+            for (other_fact, other_value, other_when) in lines.iter().skip(i + 1) {
+                if fact != other_fact || same_fact(value, other_value) {
+                    continue;
+                }
+                if exclusive(s, when, other_when) == Some(true) {
+                    continue;
+                }
+                let docs = |v: &str| {
+                    s.persona
+                        .documents
+                        .iter()
+                        .find(|d| {
+                            d.lines
+                                .iter()
+                                .any(|l| l.fact.as_deref() == Some(fact) && l.value == v)
+                        })
+                        .map(|d| d.id.as_str())
+                        .unwrap_or_default()
+                };
+                let (first, second) = (docs(value), docs(other_value));
+                if !told.insert((fact, first, second)) {
+                    continue;
+                }
+                let pos = self
+                    .loc
+                    .find(self.loc.definition(second), other_value, &["value"])
+                    .unwrap_or_else(|| self.def(second));
+                let problem = FeatureProblem::FactTwice {
+                    fact: fact.to_string(),
+                    first: first.to_string(),
+                    second: second.to_string(),
+                };
+                self.feature(pos, problem, Severity::Error);
+            }
+        }
+    }
+
     /// `Downloaded(..)` and `Incident(..)` name a document and an incident of the scenario.
     fn conditions(&mut self) {
         let s = self.s;
@@ -310,10 +467,60 @@ impl Features<'_> {
     }
 }
 
+/// Most settings tried to tell whether two documents' `when`s exclude each other.
+const MAX_SETTINGS_TRIED: usize = 4096;
+
+/// Whether no setting of the switches puts both conditions true; `None` when
+/// the switches they read have too many combinations to try them all.
+fn exclusive(s: &Scenario, a: &Condition, b: &Condition) -> Option<bool> {
+    let mut read: Vec<String> = Vec::new();
+    for c in [a, b] {
+        c.visit(&mut |c| {
+            if let Condition::Switch(w, _) = c
+                && !read.contains(w)
+            {
+                read.push(w.clone());
+            }
+        });
+    }
+    let switches: Vec<&crate::model::Switch> = read.iter().filter_map(|w| s.switch(w)).collect();
+    let count = switches
+        .iter()
+        .try_fold(1usize, |n, w| n.checked_mul(w.options.len().max(1)))
+        .filter(|n| *n <= MAX_SETTINGS_TRIED)?;
+    let mut settings = s.default_switches();
+    for mut i in 0..count {
+        for w in &switches {
+            let n = w.options.len().max(1);
+            if let Some(o) = w.options.get(i % n) {
+                settings.insert(w.id.clone(), o.id.clone());
+            }
+            i /= n;
+        }
+        if a.holds_with(&settings) && b.holds_with(&settings) {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+/// A value as a fact is compared: spaces left out, case ignored (an IBAN
+/// printed in groups on the RIB and in one block on a letter is one value).
+fn same_fact(a: &str, b: &str) -> bool {
+    let norm = |v: &str| -> String {
+        v.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
 /// Every condition of the scenario with the id of what holds it: routes,
-/// incidents, dialogues and debrief paragraphs.
+/// incidents, dialogues, debrief paragraphs and documents.
 fn conditions(s: &Scenario) -> Vec<(&str, &Condition)> {
     let mut v: Vec<(&str, &Condition)> = Vec::new();
+    v.extend(s.persona.documents.iter().map(|d| (d.id.as_str(), &d.when)));
     for p in &s.pages {
         for b in p.buttons() {
             v.extend(b.next.iter().map(|r| (p.id.as_str(), &r.when)));

@@ -6,6 +6,7 @@
 
 mod checks;
 mod encoding;
+mod falc;
 mod features;
 mod include;
 mod locate;
@@ -18,6 +19,7 @@ mod syntax;
 mod tests_logic;
 
 pub use encoding::{Encoding, decode};
+pub use falc::{FalcProblem, MAX_WORDS, problems as falc_problems};
 pub use features::FeatureProblem;
 pub use include::{Included, Includes, check_fragment, is_fragment, no_includes};
 pub use locate::{Locator, Pos};
@@ -247,7 +249,8 @@ pub fn load_with_includes(
     let found = checks::run(&scenario, &loc)
         .into_iter()
         .chain(features::run(&scenario, &loc))
-        .chain(logic_checks::run(&scenario, &loc));
+        .chain(logic_checks::run(&scenario, &loc))
+        .chain(falc::run(&scenario, &loc));
     for d in found {
         out.push((d.line, d.column), d.severity, d.problem);
     }

@@ -35,6 +35,8 @@ pub enum What {
     Incident,
     /// A flag.
     Flag,
+    /// A trainer switch.
+    Switch,
 }
 
 impl What {
@@ -54,6 +56,7 @@ impl What {
             What::Line => ("réplique", true),
             What::Incident => ("incident", false),
             What::Flag => ("drapeau", false),
+            What::Switch => ("réglage", false),
         }
     }
 
@@ -72,6 +75,7 @@ impl What {
             What::Line => "line",
             What::Incident => "incident",
             What::Flag => "flag",
+            What::Switch => "switch",
         }
     }
 }
@@ -196,6 +200,24 @@ pub enum Problem {
     /// A problem with a feature of format 2 (downloads, letters, links,
     /// fragments…), with its own messages.
     Feature(super::features::FeatureProblem),
+    /// A plain-French (FALC) text that breaks a rule (a warning).
+    Falc(super::falc::FalcProblem),
+    /// A problem the solver found only with these trainer switches set
+    /// (switch, option), away from their default.
+    WithSetting(Vec<(String, String)>, Box<Problem>),
+}
+
+/// "`a` sur `x` et `b` sur `y`" and "`a` set to `x` and `b` set to `y`".
+fn settings_text(settings: &[(String, String)]) -> (String, String) {
+    let fr: Vec<String> = settings
+        .iter()
+        .map(|(s, o)| format!("`{s}` sur `{o}`"))
+        .collect();
+    let en: Vec<String> = settings
+        .iter()
+        .map(|(s, o)| format!("`{s}` set to `{o}`"))
+        .collect();
+    (fr.join(" et "), en.join(" and "))
 }
 
 impl Problem {
@@ -335,6 +357,11 @@ impl Problem {
                 "exploration arrêtée après {n} états : le scénario a trop de combinaisons pour être prouvé en entier ; réduisez les conditions qui se croisent"
             ),
             Problem::Feature(p) => p.fr(),
+            Problem::Falc(p) => p.fr(),
+            Problem::WithSetting(settings, inner) => {
+                let noun = if settings.len() > 1 { "les réglages" } else { "le réglage" };
+                format!("avec {noun} {} : {}", settings_text(settings).0, inner.fr())
+            }
         }
     }
 
@@ -463,6 +490,11 @@ impl Problem {
                 "exploration stopped after {n} states: the scenario has too many combinations to be proven whole; reduce conditions that cross"
             ),
             Problem::Feature(p) => p.en(),
+            Problem::Falc(p) => p.en(),
+            Problem::WithSetting(settings, inner) => {
+                let noun = if settings.len() > 1 { "switches" } else { "switch" };
+                format!("with {noun} {}: {}", settings_text(settings).1, inner.en())
+            }
         }
     }
 }

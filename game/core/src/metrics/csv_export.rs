@@ -85,6 +85,7 @@ fn write_rows(records: &[Record], delimiter: Delimiter) -> Result<String, csv::E
                 | EventKind::MessageReceived { message: id }
                 | EventKind::MessageRead { message: id }
                 | EventKind::ReadAloud { what: id } => detail.clone_from(id),
+                EventKind::TimeExtended { .. } => {}
                 EventKind::Incident { incident, kind } => detail = format!("{incident} ({kind:?})"),
                 EventKind::Posture { line, posture } => {
                     detail = match posture {

@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::Lang;
 use crate::engine::{Event, EventKind, State};
-use crate::model::{EndingKind, Mode, Scenario};
+use crate::model::{EndingKind, Mode, Scenario, Switches};
 use crate::rules::Date;
 
 /// Version of the record format, written in every header so a later reader can migrate.
@@ -50,7 +50,9 @@ pub struct Header {
     pub competences: Vec<String>,
     /// *Atelier* or *Formation*.
     pub mode: Mode,
-    /// Language the game was played in (`fr`, `en`, `falc`).
+    /// Language the run was started in (`fr`, `en`, `falc`). The player may
+    /// change it during the run (the desk's settings); the record keeps the
+    /// first, as the header keeps the mode: a header is made once per run.
     #[serde(with = "lang_code")]
     pub lang: Lang,
     /// The day, `YYYY-MM-DD`: coarse on purpose, no hour.
@@ -58,6 +60,11 @@ pub struct Header {
     /// The code the trainer typed for the group, letters, digits, `-` and `_` only.
     #[serde(default)]
     pub group: Option<String>,
+    /// The trainer's switches for the run (switch id → option id, ids of the
+    /// scenario only), so the report can compare settings. Records written
+    /// before switches existed have none.
+    #[serde(default, skip_serializing_if = "Switches::is_empty")]
+    pub switches: Switches,
 }
 
 impl Header {
@@ -87,6 +94,7 @@ impl Header {
             lang,
             day: iso_day(day),
             group: group.and_then(sanitise_group),
+            switches: scenario.default_switches(),
         }
     }
 }
@@ -125,7 +133,11 @@ impl Record {
 
     /// The record of a session under a header made earlier: the game keeps
     /// one header for a whole run and rewrites the record as events come.
-    pub fn of_state(header: Header, state: &State) -> Record {
+    /// The header takes the run's switches from the state.
+    pub fn of_state(mut header: Header, state: &State) -> Record {
+        if !state.switches.is_empty() {
+            header.switches = state.switches.clone();
+        }
         let outcome = state.ending.as_ref().map(|end| Outcome {
             ending: end.ending.clone(),
             kind: end.kind,

@@ -90,6 +90,10 @@ pub fn statements(record: &Record) -> Vec<Value> {
                 "interacted",
                 b.activity(&format!("element/{what}"), "interaction"),
             ),
+            EventKind::TimeExtended { page: p } => (
+                "interacted",
+                b.activity(&format!("page/{p}/more-time"), "interaction"),
+            ),
             EventKind::Abandoned { page: p } => {
                 ("terminated", b.activity(&format!("page/{p}"), "page"))
             }

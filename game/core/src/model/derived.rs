@@ -53,16 +53,22 @@ pub fn compute(source: &str, how: Compute) -> Result<String, DeriveError> {
 /// fact or an earlier derived one; those that cannot are left out (the
 /// checks report them).
 pub(super) fn all(scenario: &Scenario) -> Vec<(String, String)> {
+    all_from(scenario, &|id| scenario.printed_fact(id))
+}
+
+/// [`all`], with printed facts read by `printed` (those of the documents a
+/// run's settings put in the folder).
+pub(super) fn all_from<'a>(
+    scenario: &'a Scenario,
+    printed: &dyn Fn(&str) -> Option<&'a str>,
+) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for d in &scenario.persona.derived {
-        let source = scenario
-            .printed_fact(&d.from)
-            .map(str::to_string)
-            .or_else(|| {
-                out.iter()
-                    .find(|(id, _)| *id == d.from)
-                    .map(|(_, v)| v.clone())
-            });
+        let source = printed(&d.from).map(str::to_string).or_else(|| {
+            out.iter()
+                .find(|(id, _)| *id == d.from)
+                .map(|(_, v)| v.clone())
+        });
         if let Some(value) = source.and_then(|s| compute(&s, d.compute).ok()) {
             out.push((d.id.clone(), value));
         }

@@ -11,6 +11,7 @@ mod fragment;
 mod page;
 mod persona;
 mod shown;
+mod switch;
 
 pub use button::{Button, ButtonStyle, Route};
 pub use derived::{DeriveError, compute};
@@ -25,8 +26,10 @@ pub use persona::{
     Persona,
 };
 pub use shown::TextBlock;
+pub use switch::{MAX_COMBINATIONS, SettingError, Switch, SwitchOption, Switches};
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::condition::{Condition, Effect};
@@ -38,7 +41,8 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// The format versions this engine reads: `1` as it always was, `2` with
 /// downloads, letters, links in messages, incidents with effects, the
-/// `Postponed` ending, debrief paragraphs and included fragments.
+/// `Postponed` ending, debrief paragraphs, included fragments, trainer
+/// switches and documents shown under a switch (`when`).
 pub const FORMATS: [u32; 2] = [1, 2];
 
 /// A whole simulated procedure.
@@ -68,6 +72,10 @@ pub struct Scenario {
     pub pages: Vec<Page>,
     /// How it can end.
     pub endings: Vec<Ending>,
+    /// Format 2: the variants a trainer sets before a session, shown on the
+    /// scenario card; `Switch(..)` conditions read them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub switches: Vec<Switch>,
     #[serde(skip)]
     index: Index,
 }
@@ -191,6 +199,8 @@ struct Index {
     inputs: HashMap<String, (usize, usize)>,
     derived: HashMap<String, String>,
     caps: HashMap<String, u8>,
+    /// Whether a document has a `when`: facts then depend on the run's settings.
+    variants: bool,
 }
 
 impl Scenario {
@@ -212,6 +222,7 @@ impl Scenario {
             index.derived.entry(id).or_insert(value);
         }
         index.caps = self.counter_caps();
+        index.variants = self.persona.documents.iter().any(|d| !d.when.is_always());
         self.index = index;
     }
 
@@ -293,20 +304,67 @@ impl Scenario {
     }
 
     /// The value of a fact, as printed on the document that holds it, or as
-    /// computed when it is derived (see [`Derived`]).
+    /// computed when it is derived (see [`Derived`]), with every switch at its
+    /// default; a fact only a variant's document gives has that document's
+    /// value. The engine reads facts with the run's settings ([`Scenario::fact_with`]).
     pub fn fact(&self, id: &str) -> Option<&str> {
         self.printed_fact(id)
             .or_else(|| self.index.derived.get(id).map(String::as_str))
     }
 
-    /// The value of a fact printed on a document (not a derived one).
+    /// The value of a fact printed on a document (not a derived one), with
+    /// every switch at its default, else on any document that gives it.
     pub fn printed_fact(&self, id: &str) -> Option<&str> {
-        self.persona
-            .documents
-            .iter()
-            .flat_map(|d| &d.lines)
-            .find(|l| l.fact.as_deref() == Some(id))
-            .map(|l| l.value.as_str())
+        let lines = || {
+            self.persona
+                .documents
+                .iter()
+                .flat_map(|d| d.lines.iter().map(move |l| (d, l)))
+                .filter(|(_, l)| l.fact.as_deref() == Some(id))
+        };
+        if !self.index.variants {
+            return lines().next().map(|(_, l)| l.value.as_str());
+        }
+        let defaults = self.default_switches();
+        lines()
+            .find(|(d, _)| d.when.holds_with(&defaults))
+            .or_else(|| lines().next())
+            .map(|(_, l)| l.value.as_str())
+    }
+
+    /// Whether a document is in the persona's folder with these settings
+    /// (its `when`, which only reads switches, holds).
+    pub fn document_present(&self, document: &Document, switches: &Switches) -> bool {
+        document.when.is_always() || document.when.holds_with(switches)
+    }
+
+    /// The value of a fact in a run with these settings: printed on a
+    /// document present with them, or derived from such a fact. A fact only
+    /// a missing document prints keeps that document's value: the portal
+    /// still knows a password whose note the persona lost.
+    pub fn fact_with(&self, id: &str, switches: &Switches) -> Option<Cow<'_, str>> {
+        if !self.index.variants {
+            return self.fact(id).map(Cow::Borrowed);
+        }
+        let printed = |id: &str| {
+            let lines = |present: bool| {
+                self.persona
+                    .documents
+                    .iter()
+                    .filter(move |d| !present || self.document_present(d, switches))
+                    .flat_map(|d| &d.lines)
+                    .find(|l| l.fact.as_deref() == Some(id))
+                    .map(|l| l.value.as_str())
+            };
+            lines(true).or_else(|| lines(false))
+        };
+        if let Some(v) = printed(id) {
+            return Some(Cow::Borrowed(v));
+        }
+        derived::all_from(self, &printed)
+            .into_iter()
+            .find(|(d, _)| d == id)
+            .map(|(_, v)| Cow::Owned(v))
     }
 
     /// The first ending of the given kind (abandoning leads to the first `Abandon` ending).

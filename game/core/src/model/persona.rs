@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
+use crate::condition::Condition;
 
 /// Who the player is (mode *Atelier*) or accompanies (mode *Formation*).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -65,6 +66,12 @@ pub struct Document {
     /// it in the folder's "Téléchargements" (a receipt, an attestation de droits).
     #[serde(default)]
     pub hidden: bool,
+    /// Format 2: in the folder only when this condition on the trainer's
+    /// switches holds (`when: Switch("foyer", "couple")`): a missing
+    /// document, another household. Only `Switch`, `Not`, `All` and `Any`
+    /// are allowed, so the folder is fixed for the whole run.
+    #[serde(default, skip_serializing_if = "Condition::is_always")]
+    pub when: Condition,
 }
 
 /// One printed line of a document: a label and a value.

@@ -141,18 +141,27 @@ pub(super) fn classes(
     special: bool,
     lang: Lang,
 ) -> Vec<String> {
-    let names = [
-        (lower, lang.pick("une minuscule", "one lowercase letter")),
-        (upper, lang.pick("une majuscule", "one uppercase letter")),
-        (digit, lang.pick("un chiffre", "one digit")),
-        (
-            special,
-            lang.pick(
-                "un caractère spécial (par exemple ! ? @ #)",
-                "one special character (e.g. ! ? @ #)",
+    let names = match lang {
+        // Plain words: « minuscule » and « caractère spécial » are jargon.
+        Lang::Falc => [
+            (lower, "une petite lettre"),
+            (upper, "une grande lettre"),
+            (digit, "un chiffre"),
+            (special, "un signe comme ! ? @ #"),
+        ],
+        _ => [
+            (lower, lang.pick("une minuscule", "one lowercase letter")),
+            (upper, lang.pick("une majuscule", "one uppercase letter")),
+            (digit, lang.pick("un chiffre", "one digit")),
+            (
+                special,
+                lang.pick(
+                    "un caractère spécial (par exemple ! ? @ #)",
+                    "one special character (e.g. ! ? @ #)",
+                ),
             ),
-        ),
-    ];
+        ],
+    };
     names
         .iter()
         .filter(|(on, _)| *on)
@@ -231,6 +240,21 @@ mod tests {
             }
             assert_ne!(fr, en, "{kind:?} is not translated");
         }
+    }
+
+    /// The field errors' FALC versions follow the rules `dedale-cli check`
+    /// applies to the scenarios' FALC texts: the player reads both side by side.
+    #[test]
+    fn falc_messages_follow_the_falc_rules() {
+        let broken: Vec<String> = ErrorKind::examples()
+            .into_iter()
+            .filter_map(|kind| {
+                let falc = kind.message(Lang::Falc);
+                let problems = crate::load::falc_problems(&falc);
+                (!problems.is_empty()).then(|| format!("{kind:?}: {falc}: {problems:?}"))
+            })
+            .collect();
+        assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 
     #[test]

@@ -8,6 +8,15 @@
 //! valid sample); inputs that conditions read are tried with every value that
 //! matters. Chance is explored both ways. The browser's back button and
 //! abandoning are left out: a page is a dead end if the portal offers no way on.
+//!
+//! Trainer switches are fixed for a run, so each setting is explored on its
+//! own: every combination of options when there are few
+//! ([`crate::model::MAX_COMBINATIONS`]), else each option of each switch
+//! with the others at their default. A dead end, a button that leads nowhere
+//! or a success out of reach with one setting is reported with that setting;
+//! a page or an ending is unreached only if no setting reaches it, since
+//! making an ending unreachable is often what a switch is for ("no incident"
+//! leaves out the incident's ending).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -48,6 +57,8 @@ impl Default for Limits {
 pub struct Exploration {
     /// The mode explored.
     pub mode: Mode,
+    /// The switches set away from their default for this exploration (none: the defaults).
+    pub switches: Vec<(String, String)>,
     /// States explored.
     pub states: usize,
     /// Whether it stopped at the limit before exploring everything.
@@ -67,15 +78,38 @@ pub struct Exploration {
     pub blocked: BTreeMap<(String, String), String>,
 }
 
-/// Explores a scenario in each mode its audience allows: dialogues only count
-/// in formation, so a page or ending can be reachable in one mode and not the other.
+/// Explores a scenario in each mode its audience allows (dialogues only count
+/// in formation, so a page or ending can be reachable in one mode and not the
+/// other), and with each setting of its switches ([`Scenario::switch_variants`]).
 pub fn solve(scenario: &Scenario, limits: Limits) -> Vec<Exploration> {
+    scenario
+        .switch_variants()
+        .iter()
+        .flat_map(|switches| solve_setting(scenario, switches, limits))
+        .collect()
+}
+
+/// Explores a scenario in each mode with one setting of its switches: these
+/// (switch, option) pairs, the other switches at their default (`dedale-cli
+/// solve --reglage`). Pairs at their default or naming nothing are left out.
+pub fn solve_setting(
+    scenario: &Scenario,
+    switches: &[(String, String)],
+    limits: Limits,
+) -> Vec<Exploration> {
+    let defaults = scenario.default_switches();
+    let given: crate::Switches = switches.iter().cloned().collect();
+    let set: Vec<(String, String)> = scenario
+        .resolve_switches(&given)
+        .into_iter()
+        .filter(|(s, o)| defaults.get(s) != Some(o))
+        .collect();
     scenario
         .meta
         .audience
         .modes()
         .iter()
-        .map(|&mode| explore(scenario, mode, limits))
+        .map(|&mode| explore(scenario, mode, &set, limits))
         .collect()
 }
 
@@ -95,6 +129,73 @@ pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Probl
             out.push((Problem::Unreachable(page.id.clone()), true));
         }
     }
+    // Each setting of the switches on its own, the defaults first: what
+    // breaks with the defaults is not told again for the other settings.
+    let mut settings: Vec<&Vec<(String, String)>> = Vec::new();
+    for e in explorations {
+        if !settings.contains(&&e.switches) {
+            settings.push(&e.switches);
+        }
+    }
+    let mut trapped = false;
+    let mut seen: Vec<Problem> = Vec::new();
+    for setting in settings {
+        let group: Vec<&Exploration> = explorations
+            .iter()
+            .filter(|e| &e.switches == setting)
+            .collect();
+        let (found, trap) = setting_problems(scenario, &group);
+        trapped |= trap;
+        for p in found {
+            // A dead end is the same one at the same page, whatever the path.
+            let key = match &p {
+                Problem::DeadEnd { page, .. } => Problem::DeadEnd {
+                    page: page.clone(),
+                    path: Vec::new(),
+                },
+                other => other.clone(),
+            };
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let p = if setting.is_empty() {
+                p
+            } else {
+                Problem::WithSetting(setting.clone(), Box::new(p))
+            };
+            out.push((p, true));
+        }
+    }
+    let ended: BTreeSet<&String> = explorations.iter().flat_map(|e| e.endings.keys()).collect();
+    for ending in &scenario.endings {
+        if !ended.contains(&ending.id) && !trapped {
+            out.push((Problem::EndingUnreachable(ending.id.clone()), false));
+        }
+    }
+    let mut unique: Vec<(Problem, bool)> = Vec::new();
+    for (p, is_error) in out {
+        let page_of = |q: &Problem| match q {
+            Problem::DeadEnd { page, .. } => Some(page.clone()),
+            Problem::WithSetting(s, inner) => match inner.as_ref() {
+                Problem::DeadEnd { page, .. } => Some(format!("{s:?}{page}")),
+                _ => None,
+            },
+            _ => None,
+        };
+        let same_page = |q: &Problem| page_of(q).is_some() && page_of(q) == page_of(&p);
+        if !unique.iter().any(|(q, _)| *q == p || same_page(q)) {
+            unique.push((p, is_error));
+        }
+    }
+    unique
+}
+
+/// The errors the explorations of one setting of the switches prove (one
+/// exploration per mode), and whether one of them found a trap with no
+/// ending reached at all.
+fn setting_problems(scenario: &Scenario, explorations: &[&Exploration]) -> (Vec<Problem>, bool) {
+    let mut out = Vec::new();
     // A button no route ever follows: in every mode, or in one of two.
     let modes = explorations.len();
     let mut no_route: BTreeMap<&(String, String), Vec<Mode>> = BTreeMap::new();
@@ -108,14 +209,11 @@ pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Probl
             [one] if modes > 1 => Some(*one),
             _ => None,
         };
-        out.push((
-            Problem::NoRouteApplies {
-                page: page.clone(),
-                button: button.clone(),
-                mode,
-            },
-            true,
-        ));
+        out.push(Problem::NoRouteApplies {
+            page: page.clone(),
+            button: button.clone(),
+            mode,
+        });
     }
     let mut trapped = false;
     for e in explorations {
@@ -132,26 +230,13 @@ pub fn problems(scenario: &Scenario, explorations: &[Exploration]) -> Vec<(Probl
         });
         // With no ending reached at all, the dead ends below say why.
         if !success && (ended || e.dead_ends.is_empty()) {
-            out.push((Problem::NoSuccessReachable, true));
+            out.push(Problem::NoSuccessReachable);
         }
         for ((page, path), pages) in e.dead_ends.iter().zip(&e.trap_pages) {
-            out.extend(cause(e, page, path, pages).map(|p| (p, true)));
+            out.extend(cause(e, page, path, pages));
         }
     }
-    let ended: BTreeSet<&String> = explorations.iter().flat_map(|e| e.endings.keys()).collect();
-    for ending in &scenario.endings {
-        if !ended.contains(&ending.id) && !trapped {
-            out.push((Problem::EndingUnreachable(ending.id.clone()), false));
-        }
-    }
-    let mut unique: Vec<(Problem, bool)> = Vec::new();
-    for (p, is_error) in out {
-        let same_page = |q: &Problem| matches!((q, &p), (Problem::DeadEnd { page: a, .. }, Problem::DeadEnd { page: b, .. }) if a == b);
-        if !unique.iter().any(|(q, _)| *q == p || same_page(q)) {
-            unique.push((p, is_error));
-        }
-    }
-    unique
+    (out, trapped)
 }
 
 /// What a trap comes from: an incident that stops a button at every press, a
@@ -202,7 +287,11 @@ pub fn check_with(
     let loc = Locator::new(&report.combined());
     let explorations = solve(&scenario, limits);
     for (problem, is_error) in problems(&scenario, &explorations) {
-        let anchor = match &problem {
+        let inner = match &problem {
+            Problem::WithSetting(_, inner) => inner.as_ref(),
+            other => other,
+        };
+        let anchor = match inner {
             Problem::Unreachable(id)
             | Problem::EndingUnreachable(id)
             | Problem::DeadEnd { page: id, .. }

@@ -3,7 +3,7 @@
 
 use crate::engine::{Action, ForcedDice, Session, State};
 use crate::model::{Block, Field, Scenario, Upload};
-use crate::rules::{self, Date};
+use crate::rules;
 
 use super::Limits;
 use super::key::Reads;
@@ -227,7 +227,7 @@ fn candidates(
             let other = f.same_as.as_deref().unwrap_or_default();
             vec![fill(&f.id, format!("{{champ:{other}}}"))]
         }
-        Block::Field(f) => field_values(scenario, reads, f, read, state.today)
+        Block::Field(f) => field_values(scenario, reads, f, read, state)
             .into_iter()
             .map(|v| fill(&f.id, v))
             .collect(),
@@ -279,13 +279,14 @@ fn field_values(
     reads: &Reads,
     f: &Field,
     read: bool,
-    today: Date,
+    state: &State,
 ) -> Vec<String> {
+    let today = state.today;
     let fact = f
         .expects
         .as_deref()
-        .and_then(|e| scenario.fact(e))
-        .map(str::to_string);
+        .and_then(|e| scenario.fact_with(e, &state.switches))
+        .map(|v| v.into_owned());
     let mut values: Vec<String> = fact.iter().cloned().collect();
     if fact.is_none() || (read && !f.must_match) {
         values.push(rules::sample(&f.kind, today));

@@ -101,20 +101,43 @@ impl Graph {
     }
 }
 
-/// Explores a scenario in one mode.
-pub(super) fn explore(scenario: &Scenario, mode: Mode, limits: Limits) -> Exploration {
+/// Explores a scenario in one mode, with these switches away from their default.
+pub(super) fn explore(
+    scenario: &Scenario,
+    mode: Mode,
+    switches: &[(String, String)],
+    limits: Limits,
+) -> Exploration {
     let reads = Reads::of(scenario);
     let settings = Settings {
         seed: 0,
         mode,
         today: None,
+        switches: switches.iter().cloned().collect(),
     };
     let mut graph = Graph::default();
-    for forced in branches(|dice| Session::start_with(scenario, settings, dice).0.into_state()) {
+    for forced in branches(|dice| {
+        Session::start_with(scenario, settings.clone(), dice)
+            .0
+            .into_state()
+    }) {
         graph.add(&reads, forced, None, Vec::new());
     }
     let bounded = expand(scenario, &reads, &mut graph, limits);
-    summarize(scenario, mode, &graph, bounded)
+    let mut found = summarize(scenario, mode, &graph, bounded);
+    // Each path is a script to replay: it starts with the settings it needs.
+    if !switches.is_empty() {
+        let header: Vec<String> = switches
+            .iter()
+            .map(|(s, o)| script::setting_line(s, o))
+            .collect();
+        let with =
+            |path: &mut Vec<String>| path.splice(0..0, header.iter().cloned()).for_each(drop);
+        found.endings.values_mut().for_each(with);
+        found.dead_ends.iter_mut().for_each(|(_, p)| with(p));
+    }
+    found.switches = switches.to_vec();
+    found
 }
 
 /// Expands queued states until none is left or a limit is reached; returns

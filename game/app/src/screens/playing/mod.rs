@@ -78,9 +78,14 @@ pub fn show_on_desk(desk: &mut Desk, action: &dedale_core::engine::Action) {
     }
 }
 
+/// What the desk shows beside the browser; on a narrow screen, what fills it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Tab {
+    /// The browser: a tab of its own only on a narrow screen (a phone held
+    /// upright, or large text), where panels side by side would each be too
+    /// narrow to read. On a wide screen it is always there, and the folder is.
     #[default]
+    Site,
     Folder,
     Phone,
     Mail,
@@ -134,10 +139,19 @@ fn wake_for_the_clock(
 fn next_wake(play: &Play, clock: &Clock) -> Duration {
     let pending = clock.pending_ms();
     let minute = 60_000 - (play.state.clock_ms + pending) % 60_000;
+    // The timeout itself, and the warning before it.
     let timeout = play
         .state
         .timeout_in_ms(&play.scenario)
-        .map_or(u64::MAX, |t| t.saturating_sub(pending));
+        .map_or(u64::MAX, |t| {
+            let warn = play.state.timeout_warning_ms(&play.scenario).unwrap_or(0);
+            let until_warning = t.saturating_sub(warn).saturating_sub(pending);
+            if until_warning > 0 {
+                until_warning
+            } else {
+                t.saturating_sub(pending)
+            }
+        });
     let letter = play
         .state
         .next_arrival_in_ms()
@@ -202,6 +216,9 @@ fn draw(
     let now = heard.time.elapsed_secs_f64();
     for cue in heard.cues.read() {
         match cue {
+            // On a narrow screen the tab pulses, and the player stays on the
+            // site they are typing into.
+            Cue::MessageArrived(_) if narrow(&ctx) => desk.arrived_at = Some(now),
             Cue::MessageArrived(device) => {
                 desk.arrived_at = Some(now);
                 desk.tab = match device {
@@ -238,6 +255,11 @@ fn draw(
     if cx.desk.confirm_abandon {
         top::abandon_dialog(&ctx, s, &p, cx.desk, &mut cx.out);
     }
+    if let Some(left) = play.state.timeout_warning(&play.scenario)
+        && !clock.paused
+    {
+        top::timeout_warning(&ctx, s, &p, left, &mut cx.out);
+    }
     if !cx.out.is_empty() {
         ctx.request_repaint();
     }
@@ -254,6 +276,14 @@ fn draw(
 /// The desk's three panels: the bar on top, the folder and phone on the
 /// right (a fixed third of the width: not resizable, since a resize handle
 /// is an invisible stop for the Tab key), and the browser in the middle.
+/// Below this width (in points: large text makes a laptop narrow too), the
+/// browser, the folder and the phone take the whole screen in turn, as tabs.
+pub(crate) const NARROW: f32 = 760.0;
+
+fn narrow(ctx: &egui::Context) -> bool {
+    ctx.viewport_rect().width() < NARROW
+}
+
 fn panels(root: &mut egui::Ui, cx: &mut Cx, settings: &mut Settings, clock: &mut Clock) {
     let p = cx.p;
     egui::Panel::top("top")
@@ -267,6 +297,23 @@ fn panels(root: &mut egui::Ui, cx: &mut Cx, settings: &mut Settings, clock: &mut
             }
             .ui(ui);
         });
+    if narrow(root.ctx()) {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(p.faint).inner_margin(6))
+            .show(root, |ui| {
+                side::tabs(ui, cx, true);
+                ui.separator();
+                if cx.desk.tab == Tab::Site {
+                    portal::Browser { cx }.ui(ui);
+                } else {
+                    side::Side { cx }.content(ui);
+                }
+            });
+        return;
+    }
+    if cx.desk.tab == Tab::Site {
+        cx.desk.tab = Tab::Folder;
+    }
     let side_width = (root.ctx().viewport_rect().width() * 0.34).clamp(300.0, 520.0);
     egui::Panel::right("side")
         .exact_size(side_width)
@@ -326,12 +373,13 @@ mod tests {
             .with_size(egui::vec2(1280.0, 800.0))
             .build_ui_state(
                 |ui, w: &mut Whole| {
+                    // As `draw` does: the words of the language chosen, each frame.
                     let mut cx = Cx {
                         play: &w.play,
                         desk: &mut w.desk,
-                        s: crate::i18n::strings(Lang::Fr),
+                        s: crate::i18n::strings(w.settings.lang),
                         p: Palette::get(false),
-                        lang: Lang::Fr,
+                        lang: w.settings.lang,
                         now: 0.0,
                         out: Vec::new(),
                     };
@@ -371,6 +419,32 @@ mod tests {
         );
         assert!(stops.iter().any(|l| l == "Page précédente"), "{stops:?}");
         assert!(stops.iter().any(|l| l == "Numéro de sécurité sociale"));
+    }
+
+    #[test]
+    fn the_language_changes_during_a_run_from_the_settings() {
+        use egui_kittest::kittest::Queryable;
+
+        let mut harness = desk_harness(crate::game::shipped_play(1, Vec::new()));
+        harness.run();
+        harness.get_by_label("Aa Réglages").click();
+        harness.run();
+        harness.get_by_label("English").click();
+        harness.run();
+        assert_eq!(harness.state().settings.lang, Lang::En);
+        // The interface and the scenario's own texts, both in English now.
+        harness.get_by_label("Aa Settings");
+        harness.get_by_label("🚪 Give up");
+        assert!(harness.query_by_label("Aa Réglages").is_none());
+        let note = crate::i18n::strings(Lang::Falc).falc_missing;
+        assert!(harness.query_by_label_contains(note).is_none());
+
+        // Plain French: its own words, and the note, since this scenario has no FALC texts.
+        harness.get_by_label("Facile à lire").click();
+        harness.run();
+        assert_eq!(harness.state().settings.lang, Lang::Falc);
+        harness.get_by_label("🚪 Arrêter");
+        harness.get_by_label_contains(note);
     }
 
     #[test]

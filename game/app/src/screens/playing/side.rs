@@ -20,14 +20,19 @@ pub(super) struct Side<'c, 'a> {
 impl Side<'_, '_> {
     /// The tabs, then the open one.
     pub fn ui(&mut self, ui: &mut Ui) {
+        tabs(ui, self.cx, false);
+        ui.separator();
+        self.content(ui);
+    }
+
+    /// The open tab (and, in *Formation*, the scores above it).
+    pub fn content(&mut self, ui: &mut Ui) {
         let cx = &mut *self.cx;
         if cx.play.state.mode == Mode::Formation {
             gauges(ui, cx.play, &cx.p, cx.lang);
         }
-        tabs(ui, cx);
-        ui.separator();
         widgets::scroll(ui, |ui| match cx.desk.tab {
-            Tab::Folder => folder(ui, cx),
+            Tab::Site | Tab::Folder => folder(ui, cx),
             Tab::Phone => inbox(ui, cx, Device::Phone),
             Tab::Mail => inbox(ui, cx, Device::Mail),
             Tab::Post => inbox(ui, cx, Device::Post),
@@ -37,8 +42,9 @@ impl Side<'_, '_> {
 }
 
 /// The folder, the phone, the mailbox and (in *Formation*) the dialogue, with
-/// the number of unread messages; the tab of a message that just arrived pulses.
-fn tabs(ui: &mut Ui, cx: &mut Cx) {
+/// the number of unread messages; the tab of a message that just arrived
+/// pulses. On a narrow screen the site is the first tab.
+pub(super) fn tabs(ui: &mut Ui, cx: &mut Cx, site: bool) {
     let Cx {
         play,
         desk,
@@ -81,6 +87,9 @@ fn tabs(ui: &mut Ui, cx: &mut Cx) {
                 desk.tab = tab;
             }
         };
+        if site {
+            tab(ui, Tab::Site, format!("🌐 {}", s.site), false);
+        }
         tab(ui, Tab::Folder, format!("📁 {}", s.folder), false);
         let phone = unread(Device::Phone);
         tab(
@@ -289,7 +298,13 @@ fn inbox(ui: &mut Ui, cx: &mut Cx, device: Device) {
                 .inner_margin(12)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(RichText::new(body).size(BODY * 1.1));
+                    ui.label(RichText::new(&body).size(BODY * 1.1));
+                    crate::speech::button(
+                        ui,
+                        s.read_aloud,
+                        &format!("{title}. {body}"),
+                        &format!("message:{}", m.id),
+                    );
                     // A link opens its page in the browser, as on a real phone.
                     for link in &m.links {
                         let text = RichText::new(format!("🔗 {}", link.text))

@@ -1,11 +1,13 @@
-//! The bar above the desk: the scenario, the clock, hints, pause, settings and abandoning.
+//! The bar above the desk: the scenario, the clock, hints, pause, settings
+//! (the language among them, so it can change during a run) and abandoning.
 
 use bevy_egui::egui::{self, RichText, Ui};
 use dedale_core::engine::Action;
 
 use super::{Cx, Desk};
 use crate::game::Clock;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, falc_note, fill};
+use crate::screens::title;
 use crate::settings::Settings;
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
@@ -45,7 +47,7 @@ impl Bar<'_, '_> {
             let minutes = play.state.clock_ms / 60_000;
             ui.label(format!(
                 "⏱ {}",
-                s.clock.replace("{n}", &minutes.to_string())
+                fill(s.clock, &[("n", &minutes.to_string())])
             ))
             .on_hover_text(s.clock_help);
             ui.separator();
@@ -59,10 +61,17 @@ impl Bar<'_, '_> {
             if hint.clicked() {
                 out.push(Action::Hint);
             }
+            if crate::speech::available() && ui.button(s.read_page).clicked() {
+                let words = crate::mirror::page_words(play, lang);
+                crate::speech::speak(ui.ctx(), words, format!("page:{}", play.state.page));
+            }
             if ui.button(format!("⏸ {}", s.pause)).clicked() {
                 clock.paused = true;
             }
-            if ui.button(format!("Aa {}", s.settings)).clicked() {
+            let open = ui
+                .button(format!("Aa {}", s.settings))
+                .on_hover_text(s.settings_help);
+            if open.clicked() {
                 desk.settings_open = !desk.settings_open;
             }
             if ui
@@ -73,8 +82,10 @@ impl Bar<'_, '_> {
             }
         });
         if desk.settings_open {
+            let note = falc_note(settings.lang, &play.scenario);
             widgets::card(ui, p, |ui| {
-                crate::screens::title::settings_ui(ui, settings, s)
+                title::language_ui(ui, settings, s, p, note);
+                title::settings_ui(ui, settings, s);
             });
         }
     }
@@ -91,6 +102,32 @@ pub(super) fn pause_overlay(ctx: &egui::Context, s: &Strings, p: &Palette, clock
         resume.request_focus();
         if resume.clicked() {
             clock.paused = false;
+        }
+    });
+}
+
+/// Before the page's session expires, as RGAA 4.1 (13.1) asks of real sites:
+/// the player is told, and one key gives more time.
+pub(super) fn timeout_warning(
+    ctx: &egui::Context,
+    s: &Strings,
+    p: &Palette,
+    left_ms: u64,
+    out: &mut Vec<Action>,
+) {
+    egui::Modal::new(egui::Id::new("expiration")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        widgets::heading(ui, s.timeout_title);
+        let minutes = left_ms.div_ceil(60_000).max(1);
+        ui.label(crate::i18n::fill(
+            s.timeout_help,
+            &[("n", &minutes.to_string())],
+        ));
+        ui.add_space(12.0);
+        let more = widgets::primary(ui, p, s.timeout_more);
+        more.request_focus();
+        if more.clicked() {
+            out.push(Action::ExtendTime);
         }
     });
 }
@@ -120,5 +157,38 @@ pub(super) fn abandon_dialog(
     });
     if modal.should_close() {
         desk.confirm_abandon = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy_egui::egui::accesskit::Role;
+    use dedale_core::Lang;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::i18n::strings;
+
+    #[test]
+    fn the_expiry_warning_says_how_long_is_left_and_one_key_gives_more_time() {
+        let mut harness = Harness::new_ui_state(
+            |ui, sent: &mut Vec<Action>| {
+                let ctx = ui.ctx().clone();
+                timeout_warning(&ctx, strings(Lang::Fr), &Palette::get(false), 90_000, sent);
+            },
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label_contains("dans 2 min");
+        // The button has the focus on arrival: Enter answers.
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state(), &vec![Action::ExtendTime]);
+        harness
+            .get_by_role_and_label(Role::Button, "Je continue")
+            .click();
+        harness.run();
+        assert_eq!(harness.state().len(), 2);
     }
 }

@@ -9,7 +9,7 @@ use dedale_core::metrics::report::labels::{Labels, decimal, incident, percent, p
 use dedale_core::metrics::report::{Quartiles, ScenarioReport};
 
 use super::charts::{LABEL, bar, boxed, stacked};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::theme::palette::Palette;
 use crate::theme::widgets;
 
@@ -33,9 +33,7 @@ impl Card<'_> {
                 p,
                 dedale_core::model::Tone::Warning,
                 lang != Lang::En,
-                &s.trainer
-                    .versions
-                    .replace("{n}", &sc.content_hashes.to_string()),
+                &fill(s.trainer.versions, &[("n", &sc.content_hashes.to_string())]),
             );
         }
         self.outcomes(ui, sc);
@@ -52,13 +50,15 @@ impl Card<'_> {
     fn outcomes(&self, ui: &mut egui::Ui, sc: &ScenarioReport) {
         let Card { p, s, l, .. } = *self;
         let t = s.trainer;
-        ui.label(
-            t.outcomes
-                .replace("{n}", &count(t.count_sessions, sc.sessions))
-                .replace("{s}", &count(t.count_succeeded, sc.succeeded))
-                .replace("{f}", &count(t.count_failed, sc.failed))
-                .replace("{a}", &count(t.count_abandoned, sc.abandoned)),
-        );
+        ui.label(fill(
+            t.outcomes,
+            &[
+                ("n", &count(t.count_sessions, sc.sessions)),
+                ("s", &count(t.count_succeeded, sc.succeeded)),
+                ("f", &count(t.count_failed, sc.failed)),
+                ("a", &count(t.count_abandoned, sc.abandoned)),
+            ],
+        ));
         let others = sc
             .sessions
             .saturating_sub(sc.succeeded + sc.failed + sc.abandoned);

@@ -7,7 +7,7 @@ use dedale_core::Lang;
 use dedale_core::metrics::report::Quartiles;
 use dedale_core::metrics::report::labels::duration;
 
-use crate::i18n::TrainerStrings;
+use crate::i18n::{TrainerStrings, fill};
 use crate::theme::BODY;
 use crate::theme::palette::Palette;
 
@@ -102,7 +102,7 @@ pub(super) fn stacked(
     ui.horizontal_wrapped(|ui| {
         for (n, colour, word) in parts.iter().filter(|(n, _, _)| *n > 0) {
             ui.label(egui::RichText::new("■").color(*colour));
-            ui.label(t.legend.replace("{w}", word).replace("{n}", &n.to_string()));
+            ui.label(fill(t.legend, &[("w", word), ("n", &n.to_string())]));
         }
     });
 }

@@ -12,7 +12,7 @@ use dedale_core::metrics::sanitise_group;
 use super::card::Card;
 use super::charts::stacked;
 use super::{Trainer, default_folder};
-use crate::i18n::{Strings, TrainerStrings, competence};
+use crate::i18n::{Strings, TrainerStrings, competence, fill};
 use crate::metrics::{exported_count, local_sessions};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -109,11 +109,13 @@ fn sources(
     lang: Lang,
 ) {
     let here = local_sessions(store).len();
-    ui.label(
-        t.sessions_here
-            .replace("{n}", &here.to_string())
-            .replace("{e}", &exported_count(store).min(here).to_string()),
-    );
+    ui.label(fill(
+        t.sessions_here,
+        &[
+            ("n", &here.to_string()),
+            ("e", &exported_count(store).min(here).to_string()),
+        ],
+    ));
     ui.horizontal_wrapped(|ui| {
         if widgets::secondary(ui, t.show_device).clicked() {
             trainer.show_local(store);
@@ -221,17 +223,19 @@ fn report(ui: &mut egui::Ui, p: &Palette, s: &Strings, trainer: &Trainer, lang: 
             ui.set_width(ui.available_width());
             widgets::heading(ui, l.groups);
             for g in &r.groups {
-                ui.label(
-                    t.group_row
-                        .replace("{median}", l.median_length)
-                        .replace("{hints}", l.hints_per_session)
-                        .replace("{g}", &g.group)
-                        .replace("{n}", &count(t.count_sessions, g.sessions))
-                        .replace("{s}", &percent(g.succeeded, g.sessions, lang))
-                        .replace("{a}", &percent(g.abandoned, g.sessions, lang))
-                        .replace("{d}", &duration(g.median_ms, lang))
-                        .replace("{h}", &decimal(g.hints_per_session, lang)),
-                );
+                ui.label(fill(
+                    t.group_row,
+                    &[
+                        ("median", l.median_length),
+                        ("hints", l.hints_per_session),
+                        ("g", &g.group),
+                        ("n", &count(t.count_sessions, g.sessions)),
+                        ("s", &percent(g.succeeded, g.sessions, lang)),
+                        ("a", &percent(g.abandoned, g.sessions, lang)),
+                        ("d", &duration(g.median_ms, lang)),
+                        ("h", &decimal(g.hints_per_session, lang)),
+                    ],
+                ));
             }
             if !r.small_groups.is_empty() {
                 widgets::muted(ui, p, &small_groups(&r.small_groups, lang));

@@ -15,7 +15,7 @@ use dedale_core::metrics::report::{Report, report};
 use dedale_core::metrics::{Record, iso_day, jsonl, xapi};
 use dedale_core::model::Tone;
 
-use crate::i18n::strings;
+use crate::i18n::{fill, strings};
 use crate::metrics::{local_sessions, mark_exported, today};
 use crate::store::Store;
 use dedale_core::debrief::count;
@@ -76,7 +76,10 @@ impl Trainer {
             .get_or_insert_with(Vec::new)
             .push(name.to_string());
         self.report = report(&self.records);
-        let told = count(strings(lang).trainer.file_read, read).replace("{file}", name);
+        let told = fill(
+            &count(strings(lang).trainer.file_read, read),
+            &[("file", name)],
+        );
         let tone = if problems.is_empty() {
             Tone::Success
         } else {
@@ -97,7 +100,7 @@ impl Trainer {
         found.sort();
         if found.is_empty() {
             let shown = folder.display().to_string();
-            let told = strings(lang).trainer.no_jsonl.replace("{folder}", &shown);
+            let told = fill(strings(lang).trainer.no_jsonl, &[("folder", &shown)]);
             self.notice = Some((Tone::Error, told));
             return;
         }
@@ -163,17 +166,17 @@ impl Trainer {
         match written {
             Ok(()) => {
                 let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-                let done = t
-                    .written
-                    .replace("{folder}", &shown)
-                    .replace("{files}", &names.join(", "));
+                let done = fill(
+                    t.written,
+                    &[("folder", &shown), ("files", &names.join(", "))],
+                );
                 self.exported(store, done);
             }
             Err(e) => {
-                let told = t
-                    .cannot_write
-                    .replace("{folder}", &shown)
-                    .replace("{error}", &e.to_string());
+                let told = fill(
+                    t.cannot_write,
+                    &[("folder", &shown), ("error", &e.to_string())],
+                );
                 self.notice = Some((Tone::Error, told));
             }
         }

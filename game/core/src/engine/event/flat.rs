@@ -63,6 +63,7 @@ impl Serialize for Event {
                 f.ending_kind = Some(*kind);
             }
             EventKind::ReadAloud { what } => f.what = id(what),
+            EventKind::TimeExtended { page } => f.page = id(page),
         }
         f.serialize(s)
     }
@@ -296,6 +297,9 @@ impl TryFrom<Flat<'_>> for Event {
             },
             EventName::ReadAloud => EventKind::ReadAloud {
                 what: need(f.what, "what")?,
+            },
+            EventName::TimeExtended => EventKind::TimeExtended {
+                page: need(f.page, "page")?,
             },
             EventName::DocumentDownloaded => EventKind::DocumentDownloaded {
                 document: need(f.document, "document")?,

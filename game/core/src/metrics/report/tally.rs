@@ -309,7 +309,8 @@ fn events(st: &mut ScenarioTally, record: &Record, session: usize) -> SessionSum
             | EventKind::MessageReceived { .. }
             | EventKind::MessageRead { .. }
             | EventKind::DocumentDownloaded { .. }
-            | EventKind::LinkFollowed { .. } => {}
+            | EventKind::LinkFollowed { .. }
+            | EventKind::TimeExtended { .. } => {}
         }
     }
     sums

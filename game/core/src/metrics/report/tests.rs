@@ -21,6 +21,7 @@ fn record(
             lang: Lang::Fr,
             day: "2026-11-23".into(),
             group: group.map(String::from),
+            switches: Default::default(),
         },
         events: events
             .into_iter()

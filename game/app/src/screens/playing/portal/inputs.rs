@@ -8,6 +8,7 @@ use dedale_core::{Lang, rules};
 
 use super::{Browser, input_id};
 use crate::screens::playing::captcha;
+use crate::speech;
 use crate::theme::{BODY, widgets};
 
 impl Browser<'_, '_> {
@@ -17,7 +18,11 @@ impl Browser<'_, '_> {
         match block {
             Block::Heading(t) => widgets::heading(ui, t.get(lang)),
             Block::Paragraph(t) => {
-                ui.label(t.get(lang));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t.get(lang));
+                    let what = format!("text:{}", self.cx.play.state.page);
+                    speech::button(ui, self.cx.s.read_aloud, t.get(lang), &what);
+                });
             }
             Block::Notice(n) => widgets::notice(ui, &p, n.tone, lang != Lang::En, n.text.get(lang)),
             Block::Field(f) => self.field(ui, f),
@@ -33,14 +38,14 @@ impl Browser<'_, '_> {
     fn field(&mut self, ui: &mut Ui, f: &Field) {
         let (s, p, lang) = (self.cx.s, self.cx.p, self.cx.lang);
         ui.add_space(4.0);
-        let l = self.label(ui, f.label.get(lang), f.required);
+        let l = self.label(ui, &f.id, f.label.get(lang), f.required);
         if let Some(help) = &f.help {
             widgets::muted(ui, &p, help.get(lang));
         }
         let shown_id = egui::Id::new(("shown", &f.id));
         let mut shown = ui.memory(|m| m.data.get_temp::<bool>(shown_id).unwrap_or(false));
         ui.horizontal(|ui| {
-            self.text_input(ui, &f.id, f.secret && !shown, l.id);
+            self.text_input(ui, &f.id, f.secret && !shown, (l.id, f.label.get(lang)));
             if f.secret && ui.button(if shown { s.hide } else { s.show }).clicked() {
                 shown = !shown;
                 ui.memory_mut(|m| m.data.insert_temp(shown_id, shown));
@@ -63,7 +68,7 @@ impl Browser<'_, '_> {
     fn choice(&mut self, ui: &mut Ui, c: &Choice) {
         let lang = self.cx.lang;
         ui.add_space(4.0);
-        let l = self.label(ui, c.label.get(lang), c.required);
+        let l = self.label(ui, &c.id, c.label.get(lang), c.required);
         let chosen = match self.cx.play.state.answers.get(&c.id) {
             Some(Answer::Option(o)) => Some(o.clone()),
             _ => None,
@@ -116,17 +121,17 @@ impl Browser<'_, '_> {
 
     fn captcha(&mut self, ui: &mut Ui, c: &Captcha) {
         ui.add_space(4.0);
-        let l = self.label(ui, c.label.get(self.cx.lang), true);
+        let l = self.label(ui, &c.id, c.label.get(self.cx.lang), true);
         let drawn = self.cx.play.state.captchas.get(&c.id);
         captcha::image(ui, drawn.map_or("", String::as_str), &self.cx.p);
-        self.text_input(ui, &c.id, false, l.id);
+        self.text_input(ui, &c.id, false, (l.id, c.label.get(self.cx.lang)));
         self.errors_of(ui, &c.id);
     }
 
     fn code(&mut self, ui: &mut Ui, c: &CodeField) {
         ui.add_space(4.0);
-        let l = self.label(ui, c.label.get(self.cx.lang), true);
-        self.text_input(ui, &c.id, false, l.id);
+        let l = self.label(ui, &c.id, c.label.get(self.cx.lang), true);
+        self.text_input(ui, &c.id, false, (l.id, c.label.get(self.cx.lang)));
         self.errors_of(ui, &c.id);
     }
 
@@ -148,7 +153,10 @@ impl Browser<'_, '_> {
     }
 
     /// A single-line text input bound to an engine input: typing sends `Fill`.
-    fn text_input(&mut self, ui: &mut Ui, id: &str, hidden: bool, label_id: egui::Id) {
+    /// It is named by its label (`label`: the label's widget and its text),
+    /// as a screen reader and the game's focus report say it.
+    fn text_input(&mut self, ui: &mut Ui, id: &str, hidden: bool, label: (egui::Id, &str)) {
+        let (label_id, name) = label;
         let mut text = self.text_of(id);
         let edit = egui::TextEdit::singleline(&mut text)
             .id(input_id(id))
@@ -157,6 +165,8 @@ impl Browser<'_, '_> {
             .font(egui::TextStyle::Body)
             .margin(egui::vec2(8.0, 6.0));
         let response = ui.add(edit).labelled_by(label_id);
+        // Never the value typed: only the kind of control and its name.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, name));
         self.focus_if_first(&response);
         if response.changed() {
             self.cx.out.push(Action::Fill {
@@ -183,18 +193,29 @@ impl Browser<'_, '_> {
         }
     }
 
-    /// An input's label, with "(obligatoire)" when it must be answered.
-    pub(super) fn label(&self, ui: &mut Ui, text: &str, required: bool) -> egui::Response {
+    /// An input's label, with "(obligatoire)" when it must be answered, and
+    /// the button that reads it aloud.
+    pub(super) fn label(
+        &self,
+        ui: &mut Ui,
+        id: &str,
+        text: &str,
+        required: bool,
+    ) -> egui::Response {
         let (s, p) = (self.cx.s, self.cx.p);
         ui.horizontal_wrapped(|ui| {
             let r = ui.label(RichText::new(text).strong());
-            if required {
+            let spoken = if required {
                 ui.label(
                     RichText::new(format!("({})", s.required))
                         .color(p.muted)
                         .size(BODY * 0.85),
                 );
-            }
+                format!("{text} ({})", s.required)
+            } else {
+                text.to_string()
+            };
+            speech::button(ui, s.read_aloud, &spoken, &format!("field:{id}"));
             r
         })
         .inner

@@ -13,6 +13,7 @@ use dedale_core::model::Tone;
 
 use super::{Cx, Tab};
 use crate::mirror::split_address;
+use crate::speech;
 use crate::theme::{BODY, widgets};
 
 /// The browser window and its page.
@@ -53,11 +54,22 @@ impl Browser<'_, '_> {
     /// The page: its title, what the portal says (incident, hint, errors), then its blocks.
     fn page(&mut self, ui: &mut Ui, page: &dedale_core::model::Page) {
         ui.set_max_width(ui.available_width().min(760.0));
-        ui.label(
-            RichText::new(page.title.get(self.cx.lang))
-                .size(BODY * 1.6)
-                .strong(),
-        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(page.title.get(self.cx.lang))
+                    .size(BODY * 1.6)
+                    .strong(),
+            );
+            if speech::available() {
+                let words = crate::mirror::page_words(self.cx.play, self.cx.lang);
+                speech::button(
+                    ui,
+                    self.cx.s.read_page,
+                    &words,
+                    &format!("page:{}", page.id),
+                );
+            }
+        });
         ui.add_space(6.0);
         self.incident(ui);
         self.hint(ui);
@@ -191,7 +203,10 @@ impl Browser<'_, '_> {
                         .color(p.warning)
                         .strong(),
                 );
-                ui.label(RichText::new(h.text.get(*lang)).color(p.warning));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(h.text.get(*lang)).color(p.warning));
+                    speech::button(ui, s.read_aloud, h.text.get(*lang), "hint");
+                });
                 if let Some(doc) = h
                     .document
                     .as_deref()

@@ -7,6 +7,7 @@ use dedale_core::model::Upload;
 
 use super::Browser;
 use super::inputs::take_focus;
+use crate::i18n::fill;
 use crate::theme::widgets;
 
 impl Browser<'_, '_> {
@@ -14,14 +15,18 @@ impl Browser<'_, '_> {
     pub(super) fn upload(&mut self, ui: &mut Ui, u: &Upload) {
         let (play, s, p, lang) = (self.cx.play, self.cx.s, self.cx.p, self.cx.lang);
         ui.add_space(4.0);
-        let l = self.label(ui, u.label.get(lang), u.required);
+        let l = self.label(ui, &u.id, u.label.get(lang), u.required);
         let accepted: Vec<&str> = u.accept.iter().map(|f| f.name()).collect();
         widgets::muted(
             ui,
             &p,
-            &s.upload_rules
-                .replace("{formats}", &accepted.join(", "))
-                .replace("{max}", &(u.max_kb / 1024).max(1).to_string()),
+            &fill(
+                s.upload_rules,
+                &[
+                    ("formats", &accepted.join(", ")),
+                    ("max", &(u.max_kb / 1024).max(1).to_string()),
+                ],
+            ),
         );
         let chosen = match play.state.answers.get(&u.id) {
             Some(Answer::Document(d)) => play
