@@ -225,9 +225,8 @@ fn start_scenario(
         let (session, out) = Session::start(
             &scenario,
             EngineSettings {
-                seed: start.seed,
                 mode,
-                today: None,
+                ..EngineSettings::new(start.seed)
             },
         );
         let state = session.into_state();
