@@ -157,6 +157,7 @@ pub fn command(
             seconds: arg.parse().ok()?,
         }),
         ("click", "hint") => act(Action::Hint),
+        ("click", "extend") => act(Action::ExtendTime),
         ("click", "back") => act(Action::Back),
         ("click", "start") => Some(Command::Go(Screen::Choice)),
         ("click", "title") => Some(Command::Go(Screen::Title)),
@@ -635,6 +636,15 @@ fn playing(p: &Play, lang: Lang) -> String {
         esc(host),
         esc(path)
     );
+    // Before the page's session expires: told first, with the button that gives more time.
+    if let Some(left) = st.timeout_warning(&p.scenario) {
+        out.push_str(&format!(
+            "<div class=\"expiration\"><h2>{}</h2><p>{}</p><p>{}</p></div>",
+            esc(s.timeout_title),
+            esc(&timeout_help(s, left)),
+            button("extend", "", "", s.timeout_more)
+        ));
+    }
     let hints = page.hints.len();
     let used = st.hints.get(&st.page).copied().map_or(0, usize::from);
     out.push_str("<p>");
@@ -693,6 +703,12 @@ fn playing(p: &Play, lang: Lang) -> String {
         out.push_str(&block(p, b, &submit, lang));
     }
     desk(p, lang, out)
+}
+
+/// The session-expiry warning's text, with the minutes left, as the game's dialog shows it.
+fn timeout_help(s: &Strings, left_ms: u64) -> String {
+    let minutes = left_ms.div_ceil(60_000).max(1);
+    crate::i18n::fill(s.timeout_help, &[("n", &minutes.to_string())])
 }
 
 /// The page's first checking button: what Enter in a text input presses, in the game too.
@@ -847,6 +863,9 @@ pub fn announcement(screen: Screen, play: Option<&Play>, lang: Lang) -> String {
     let s = strings(lang);
     let st = &p.state;
     let mut said = Vec::new();
+    if let Some(left) = st.timeout_warning(&p.scenario) {
+        said.push(format!("{} {}", s.timeout_title, timeout_help(s, left)));
+    }
     if let Some(i) = st
         .incident
         .as_deref()
@@ -1186,6 +1205,31 @@ mod tests {
     }
 
     #[test]
+    fn the_session_expiry_warning_and_its_button_are_in_the_page() {
+        let mut play = crate::game::shipped_play(1, Vec::new());
+        // The income page closes the session after 15 minutes without any action.
+        play.state.page = "ressources".into();
+        let page = |play: &Play| {
+            html(
+                Screen::Playing,
+                Some(play),
+                &Catalog::default(),
+                &Report::default(),
+                &Settings::default(),
+            )
+        };
+        assert!(!page(&play).contains("data-do=\"extend\""));
+        play.state.idle_ms = 15 * 60_000 - 90_000;
+        let warned = page(&play);
+        assert!(warned.contains("data-do=\"extend\""), "{warned}");
+        assert!(
+            announcement(Screen::Playing, Some(&play), Lang::Fr)
+                .starts_with(crate::i18n::strings(Lang::Fr).timeout_title),
+            "said at once"
+        );
+    }
+
+    #[test]
     fn the_title_offers_start_language_and_mode() {
         let settings = Settings {
             lang: Lang::En,
@@ -1287,6 +1331,10 @@ mod tests {
         assert_eq!(
             command("click", "begin", "", "", "", false),
             Some(Command::Go(Screen::Playing))
+        );
+        assert_eq!(
+            command("click", "extend", "", "", "", false),
+            act(Action::ExtendTime)
         );
         assert_eq!(command("click", "nimporte", "", "", "", false), None);
     }

@@ -21,8 +21,9 @@
 //!   from the canvas; but when the keyboard is in the hidden page, it follows
 //!   the game's rules there: a new screen or page puts it on the main heading
 //!   (read first), a refused form on the first input in error.
-//! - **Live region**: incidents, the form's errors, hints and arrived messages
-//!   are said in `#annonce` (`role="status"`).
+//!   The session-expiry warning puts it on the button that gives more time.
+//! - **Live region**: the session-expiry warning, incidents, the form's
+//!   errors, hints and arrived messages are said in `#annonce` (`role="status"`).
 
 use std::cell::RefCell;
 
@@ -171,6 +172,8 @@ struct Shown {
     place: String,
     values: Vec<(String, String)>,
     said: String,
+    /// Whether the session-expiry warning was shown.
+    warned: bool,
 }
 
 /// Puts the screen into the hidden page when it changed, and the typed values into its inputs.
@@ -214,6 +217,16 @@ fn reflect(
     if refused && inside(&document, &root) {
         focus_first_error(&root, play);
     }
+    // The session is about to expire: the keyboard goes to the button that
+    // gives more time, as the game's dialog takes it.
+    let extend = document.get_element_by_id(EXTEND_ID);
+    if !shown.warned
+        && inside(&document, &root)
+        && let Some(button) = extend.as_ref().and_then(|e| e.dyn_ref::<HtmlElement>())
+    {
+        let _ = button.focus();
+    }
+    shown.warned = extend.is_some();
     let said = mirror::announcement(screen, play, settings.lang);
     if said != shown.said {
         if let Some(region) = document.get_element_by_id("annonce") {
@@ -222,6 +235,9 @@ fn reflect(
         shown.said = said;
     }
 }
+
+/// The HTML id of the session-expiry warning's button (`mirror::button`'s id for `extend`).
+const EXTEND_ID: &str = "sd-extend--";
 
 /// Whether the keyboard is in the hidden page.
 fn inside(document: &web_sys::Document, root: &Element) -> bool {

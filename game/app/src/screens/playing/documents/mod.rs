@@ -322,6 +322,7 @@ mod tests {
                 ),
             ],
             hidden: false,
+            when: dedale_core::condition::Condition::Always,
             file: Some(FileInfo {
                 name: "avis_impot_2026.pdf".into(),
                 format: FileFormat::Pdf,
