@@ -1,18 +1,22 @@
 // Dédale in a real browser: Debian's Chromium (headless, WebGL2 on the CPU)
 // driven by playwright-core, against the build in web/dist served on loopback.
-// The game draws on a canvas; the page's text mirror (#mirror) is what a
-// screen reader reads, and what these tests read. Screenshots go to out/.
+// The game draws on a canvas; the hidden page over it (#mirror: headings,
+// labelled inputs, buttons) is what a screen reader reads and operates, and
+// what these tests read. Screenshots go to out/.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { root, serve, launch } from "./browser.mjs";
 import {
   out, closeAll, open, mirror, seen, until, settle, key, shot, toLogin, folderValue, openRecord,
   type, tab, onPage, newestCode,
 } from "./play.mjs";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let server;
 let url;
@@ -292,6 +296,111 @@ test("after a network error the keyboard stays on the button, so Enter tries aga
   const record = await openRecord(page);
   assert.equal(record.header.scenario, "essai-erreur-reseau");
   assert.equal(record.events.filter((e) => e.event === "incident").length, 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** axe-core's violations on the page as it is now (every rule axe runs by default). */
+async function violations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("a screen-reader user plays the préfecture scenario through the hidden page alone, and axe finds nothing", async () => {
+  const { context, page, problems } = await open();
+  await page.goto(url);
+  // Only what a screen reader finds: roles, names and labels; no canvas, no coordinates.
+  const heading = (name) => page.getByRole("heading", { level: 1, name, exact: true });
+  const arrive = (name, timeout = 60_000) => seen(page, heading(name).waitFor({ timeout }), name);
+  const press = (name) => page.getByRole("button", { name, exact: true }).press("Enter");
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
+
+  await arrive("Dédale");
+  assert.ok(await page.getByRole("radio", { name: "Français" }).isChecked(), "the language is a radio group");
+  assert.deepEqual(await violations(page), [], "axe on the title");
+  await press("Commencer");
+  await arrive("Choisissez une démarche");
+  await page
+    .getByRole("region", { name: "Prendre rendez-vous à la préfecture" })
+    .getByRole("button", { name: "Jouer cette démarche" })
+    .press("Enter");
+  await arrive("Prendre rendez-vous à la préfecture");
+  assert.deepEqual(await violations(page), [], "axe on the briefing");
+  await press("Commencer");
+
+  // A portal page: a field and a button. A new page puts the keyboard on its heading.
+  await arrive("Cherche : moteur de recherche");
+  assert.equal(await focused(), "sd-titre", "the new page's heading has the keyboard");
+  await page.getByLabel("Rechercher sur Internet").fill("rendez-vous préfecture Val-Fictif");
+  assert.deepEqual(await violations(page), [], "axe on a portal page");
+  await press("Rechercher");
+  await arrive("Résultats de la recherche");
+  await press("Prendre un rendez-vous – Préfecture du Val-Fictif");
+
+  // A drop-down: sent empty, the form is refused; the error is said and the keyboard is on the list.
+  await arrive("Préfecture du Val-Fictif : prendre un rendez-vous");
+  await press("Rechercher un rendez-vous");
+  const motif = page.getByLabel("Motif du rendez-vous");
+  await seen(
+    page,
+    page.waitForFunction(() => document.getElementById("annonce")?.textContent.includes("Motif du rendez-vous")),
+    "l'erreur dite par la zone d'annonce",
+  );
+  assert.match(await page.getByRole("status").textContent(), /Le formulaire contient 1 erreur/);
+  assert.equal(await motif.getAttribute("aria-invalid"), "true");
+  assert.equal(await focused(), "sd-motif", "the refused form puts the keyboard on the input in error");
+  assert.deepEqual(await violations(page), [], "axe on a page with an error");
+  await motif.selectOption({ label: "Première demande de titre de séjour" });
+  // No free slot 60 % of the time, as in the real préfecture: search again while there is none.
+  for (let attempt = 1; ; attempt++) {
+    await press("Rechercher un rendez-vous");
+    const none = heading("Aucun rendez-vous disponible");
+    const slots = heading("Choisissez un rendez-vous");
+    await seen(page, none.or(slots).waitFor({ timeout: 30_000 }), "la page après la recherche");
+    if (await slots.count()) break;
+    assert.ok(attempt < 20, "twenty searches without a slot");
+    await press("Faire une nouvelle recherche");
+    await arrive("Préfecture du Val-Fictif : prendre un rendez-vous");
+  }
+
+  // Radio buttons, then the captcha through its text alternative, sent with Enter.
+  await page.getByRole("radio", { name: "Mardi 8 décembre 2026 à 14 h 30" }).press("Space");
+  await seen(
+    page,
+    page.getByRole("radio", { name: "Mardi 8 décembre 2026 à 14 h 30", checked: true }).waitFor(),
+    "le créneau coché",
+  );
+  await press("Continuer");
+  await arrive("Vérification de sécurité");
+  const alternative = await page.getByText("caractères à recopier :").textContent();
+  const characters = alternative.split("caractères à recopier :")[1].replaceAll(" ", "");
+  assert.equal(characters.length, 5, alternative);
+  const captcha = page.getByLabel("Recopiez les 5 caractères de l'image");
+  await captcha.fill(characters);
+  await captcha.press("Enter");
+  await arrive("Vos coordonnées");
+  await shot(page, "19-page-cachee.png");
+
+  // The other way: what is typed on the canvas is in the hidden page's input.
+  await page.locator("#dedale").focus();
+  await settle(page);
+  await type(page, "KONE");
+  await seen(
+    page,
+    page.waitForFunction(() => document.getElementById("sd-nom")?.value === "KONE"),
+    "le nom tapé dans le jeu, dans la page cachée",
+  );
+  // The run went through the engine: its record has each page, in order.
+  const record = await openRecord(page);
+  const pages = record.events.filter((e) => e.event === "page_entered").map((e) => e.page);
+  assert.deepEqual(pages.slice(0, 3), ["moteur", "resultats", "rdv_accueil"], JSON.stringify(pages));
+  assert.ok(pages.includes("verification") && pages.at(-1) === "coordonnees", JSON.stringify(pages));
+  // Idle, the game draws nothing: the hidden page adds no frame of its own.
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => window.dedaleFrames);
+  await page.waitForTimeout(3000);
+  assert.ok((await page.evaluate(() => window.dedaleFrames)) - before <= 2, "no frame while idle");
   assert.deepEqual(problems, []);
   await context.close();
 });

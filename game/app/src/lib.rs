@@ -26,6 +26,8 @@ pub mod metrics;
 pub mod mirror;
 pub mod screen;
 pub mod screens;
+#[cfg(target_family = "wasm")]
+mod semdom;
 pub mod settings;
 mod sound;
 pub mod speech;
@@ -62,7 +64,7 @@ pub struct AppPlugin;
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
         #[cfg(target_family = "wasm")]
-        app.add_plugins(web::plugin);
+        app.add_plugins((web::plugin, semdom::plugin));
         app.add_plugins(bevy_egui::EguiPlugin::default())
             .add_plugins(LogicPlugin)
             .add_plugins((

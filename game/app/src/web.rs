@@ -1,21 +1,21 @@
 //! The browser glue, compiled only for WebAssembly: scenario files opened or
 //! dropped on the page are checked and offered, exported sessions opened
-//! there go to the trainer's screen, and the
-//! screen is mirrored as text into the page's ARIA live region. (What is kept
-//! in `localStorage` is the `store` module's business.)
+//! there go to the trainer's screen. (The hidden page a screen reader reads
+//! and operates is the `semdom` module's business, what is kept in
+//! `localStorage` the `store` module's.)
 
 use bevy::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalog::{Catalog, Entry};
 use crate::game::new_seed;
-use crate::game::{Clock, Game, StartScenario};
+use crate::game::{Clock, StartScenario};
 use crate::screen::Screen;
 use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (take_files, mirror, focus))
+    app.add_systems(Update, (take_files, focus))
         .add_systems(First, away);
 }
 
@@ -110,34 +110,4 @@ fn take_files(
             next.set(Screen::Choice);
         }
     }
-}
-
-use wasm_bindgen::JsCast;
-
-fn mirror(
-    game: Res<Game>,
-    trainer: Res<Trainer>,
-    catalog: Res<Catalog>,
-    settings: Res<Settings>,
-    screen: Res<State<Screen>>,
-    mut last: Local<String>,
-) {
-    let html = crate::mirror::html(
-        *screen.get(),
-        game.play.as_ref(),
-        &catalog,
-        &trainer.report,
-        settings.lang,
-    );
-    if *last == html {
-        return;
-    }
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("mirror"))
-    else {
-        return;
-    };
-    element.set_inner_html(&html);
-    *last = html;
 }

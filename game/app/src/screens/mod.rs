@@ -55,7 +55,7 @@ fn read_page(
         game.play.as_ref(),
         &catalog,
         &trainer.report,
-        settings.lang,
+        &settings,
     );
     let what = match (screen.get(), &game.play) {
         (Screen::Playing, Some(play)) => format!("page:{}", play.state.page),

@@ -8,6 +8,9 @@ mod portal;
 mod side;
 mod top;
 
+#[cfg(target_family = "wasm")]
+pub(crate) use portal::input_id;
+
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::winit::UpdateMode;
@@ -57,8 +60,9 @@ enum FolderFocus {
     Document(String),
 }
 
-/// Opens what an action looks at, as a player who clicked it would see it.
-#[cfg(feature = "dev")]
+/// Opens what an action looks at, as a player who clicked it would see it
+/// (the screenshot tour's actions, and the browser's hidden page).
+#[cfg(any(feature = "dev", target_family = "wasm"))]
 pub fn show_on_desk(desk: &mut Desk, action: &dedale_core::engine::Action) {
     use dedale_core::engine::Action;
     match action {

@@ -12,6 +12,7 @@ use dedale_core::engine::{Action, Feedback};
 use dedale_core::model::Tone;
 
 use super::{Cx, Tab};
+use crate::mirror::split_address;
 use crate::speech;
 use crate::theme::{BODY, widgets};
 
@@ -270,20 +271,8 @@ impl Browser<'_, '_> {
     }
 }
 
-/// An address as the bar shows it: the scheme (`https://`), the domain, and
-/// the rest (path, query), which alone may be shortened.
-fn split_address(address: &str) -> (&str, &str, &str) {
-    let (scheme, rest) = match address.find("://") {
-        Some(i) => address.split_at(i + 3),
-        None => ("", address),
-    };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, path) = rest.split_at(end);
-    (scheme, host, path)
-}
-
 /// The egui id of an input, so errors can move the focus to it.
-pub(super) fn input_id(field: &str) -> egui::Id {
+pub(crate) fn input_id(field: &str) -> egui::Id {
     egui::Id::new(("input", field))
 }
 
