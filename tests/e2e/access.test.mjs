@@ -191,8 +191,10 @@ test("the FALC setting shows the scenario's FALC texts and the interface's own",
     }
   });
   await page.goto(url);
-  await until(page, "Dédale");
+  await until(page, "Apprendre à faire ses démarches sur Internet");
+  await page.waitForTimeout(500);
   await key(page, "Enter");
+  await until(page, "Choisissez une démarche");
   await key(page, "Enter");
   // The briefing, in easy-to-read French: short sentences, one idea each.
   await until(page, "Elle n'a pas d'enfant. Elle loue un petit appartement à Calais.");

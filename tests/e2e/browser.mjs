@@ -26,10 +26,11 @@ export async function serve(dir = join(root, "web", "dist")) {
   return { server, url };
 }
 
-/** A fresh Chromium profile in a temporary folder, so no run sees another's storage. */
-export async function launch(prefix = "dedale-chromium-") {
+/** A fresh Chromium profile in a temporary folder, so no run sees another's storage (`options`: Playwright's, such as httpCredentials). */
+export async function launch(prefix = "dedale-chromium-", options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: "/usr/bin/chromium",
     headless: true,
     viewport: { width: 1280, height: 800 },

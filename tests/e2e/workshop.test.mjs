@@ -103,8 +103,10 @@ test("a workshop served by dedale-cli: the dashboard follows a learner live, a s
   await delivered(page, url, 4);
 
   // The trainer's dashboard, behind the same key: the session, live, on its page.
-  const board = await context.newPage();
-  await board.setExtraHTTPHeaders({ Authorization: auth });
+  // The trainer's own browser, which knows the workshop's key.
+  const { context: trainer } = await launch("dedale-formateur-", { httpCredentials: { username: "atelier", password: KEY } });
+  contexts.push(trainer);
+  const board = trainer.pages()[0] ?? (await trainer.newPage());
   await board.goto(`${url}formateur`);
   await board.waitForFunction(
     (s) => document.getElementById("en-cours")?.textContent.includes(s.slice(0, 8)),
@@ -149,12 +151,13 @@ test("a workshop served by dedale-cli: the dashboard follows a learner live, a s
   await key(page, "Enter");
   await until(page, "Pour de vrai, où trouver de l'aide");
   await delivered(page, url, ids.length + 1);
-  const report = await board.evaluate(async (a) => {
-    const response = await fetch("/formateur/rapport.csv", { headers: { Authorization: a } });
+  const report = await board.evaluate(async () => {
+    const response = await fetch("/formateur/rapport.csv");
     return response.ok ? response.text() : `HTTP ${response.status}`;
-  }, auth);
+  });
   assert.match(report, /rsa-mesallocs/, `the report counts the workshop's session: ${report.slice(0, 200)}`);
   await shot(page, "22-atelier-apprenant.png");
   assert.deepEqual(problems, []);
+  await trainer.close();
   await context.close();
 });

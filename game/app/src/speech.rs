@@ -66,10 +66,23 @@ pub fn button(ui: &mut egui::Ui, name: &str, text: &str, what: &str) {
     if !available() {
         return;
     }
-    let side = ui.text_style_height(&egui::TextStyle::Body) * 1.4;
     // Not a stop for the Tab key: a form keeps its natural order from field
     // to field (a keyboard player has Alt+L, which reads the whole page).
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::CLICK);
+    if icon(ui, name, false).clicked() {
+        speak(ui.ctx(), text, what);
+    }
+}
+
+/// The loudspeaker as a button of its own, no taller than a line of text
+/// (`focusable`: whether the Tab key stops on it).
+pub fn icon(ui: &mut egui::Ui, name: &str, focusable: bool) -> egui::Response {
+    let side = ui.text_style_height(&egui::TextStyle::Body) * 1.15;
+    let sense = if focusable {
+        egui::Sense::click()
+    } else {
+        egui::Sense::CLICK
+    };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), sense);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, name));
     let response = response.on_hover_text(name);
     if ui.is_rect_visible(rect) {
@@ -84,9 +97,7 @@ pub fn button(ui: &mut egui::Ui, name: &str, text: &str, what: &str) {
         );
         draw_speaker(painter, rect.shrink(side * 0.2), look.fg_stroke.color);
     }
-    if response.clicked() {
-        speak(ui.ctx(), text, what);
-    }
+    response
 }
 
 /// A paragraph with its loudspeaker button at the end.
@@ -143,6 +154,8 @@ fn read(
     out::say(&request.text, settings.lang, settings.speech_rate);
     if game.play.as_ref().is_some_and(|p| p.state.ending.is_none()) {
         acts.write(Act(Action::ReadAloud { what: request.what }));
+        // The engine takes it in the next frame: an idle game draws none by itself.
+        ctx.request_repaint();
     }
     Ok(())
 }

@@ -158,7 +158,10 @@ pub struct Focus {
     pub viewport: [f32; 2],
 }
 
-fn report_focus(mut contexts: bevy_egui::EguiContexts, mut focus: ResMut<Focus>) -> Result {
+pub(crate) fn report_focus(
+    mut contexts: bevy_egui::EguiContexts,
+    mut focus: ResMut<Focus>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let gained = ctx.output(|o| {
         o.events.iter().rev().find_map(|e| match e {

@@ -15,8 +15,14 @@ use crate::screens::trainer::Trainer;
 use crate::settings::Settings;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (take_files, focus))
-        .add_systems(First, away);
+    app.add_systems(Update, take_files)
+        .add_systems(First, away)
+        // In the same pass as the report: once a control is scrolled into
+        // view, the game may draw no further frame to tell the page.
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            focus.after(crate::ui::report_focus),
+        );
 }
 
 /// Hands the keyboard focus to the page as `window.dedaleFocus`

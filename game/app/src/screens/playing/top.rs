@@ -61,7 +61,7 @@ impl Bar<'_, '_> {
             if hint.clicked() {
                 out.push(Action::Hint);
             }
-            if crate::speech::available() && ui.button(s.read_page).clicked() {
+            if crate::speech::available() && crate::speech::icon(ui, s.read_page, true).clicked() {
                 let words = crate::mirror::page_words(play, lang);
                 crate::speech::speak(ui.ctx(), words, format!("page:{}", play.state.page));
             }
