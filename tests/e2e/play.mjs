@@ -174,10 +174,19 @@ export async function focusOn(page, name, { max = 40, back = false, fresh = fals
   const seenLabels = [];
   for (let i = 0; i < max; i++) {
     await key(page, back ? "Shift+Tab" : "Tab");
-    const { label, inside, f } = await focused(page);
+    let { label, inside, f } = await focused(page);
+    // A control brought into view scrolls there smoothly: give it a moment.
+    for (let wait = 0; wait < 15 && !inside && f?.x !== undefined; wait++) {
+      await page.waitForTimeout(200);
+      ({ label, inside, f } = await focused(page));
+    }
     seenLabels.push(label);
     // A focus with no place is no control drawn (between two screens): only a drawn one must be on screen.
-    assert.ok(inside || f?.x === undefined, `« ${label} » a le focus hors de la fenêtre : ${JSON.stringify(f)}`);
+    if (!inside && f?.x !== undefined) {
+      const name = `echec-focus-${label.replace(/[^\p{L}\d]+/gu, "-").slice(0, 40)}.png`;
+      await page.screenshot({ path: join(out, name) }).catch(() => {});
+      assert.fail(`« ${label} » a le focus hors de la fenêtre (capture : out/${name}) : ${JSON.stringify(f)}`);
+    }
     if (matches(label)) return label;
   }
   throw new Error(`« ${name} » jamais atteint avec Tab ; vus : ${seenLabels.join(" | ")}`);

@@ -126,7 +126,9 @@ fn keep_focus_in_view(ui: &mut Ui) {
     let seen = ui
         .data(|d| d.get_temp::<Option<egui::Id>>(seen_id))
         .flatten();
-    if focused == seen {
+    // No focus for a frame is the Tab key going round from the last control
+    // to the first (egui gives it in the next frame): not an arrival.
+    if focused == seen || focused.is_none() {
         return;
     }
     ui.data_mut(|d| d.insert_temp(seen_id, focused));
@@ -187,6 +189,36 @@ mod tests {
         assert!(
             rect.min.y >= 0.0 && rect.max.y <= 300.0,
             "the focused button is out of sight: {rect:?}"
+        );
+    }
+
+    #[test]
+    fn tab_going_round_from_the_last_control_scrolls_back_to_the_first() {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(400.0, 300.0))
+            .build_ui(|ui| {
+                scroll(ui, |ui| {
+                    for i in 0..30 {
+                        let _ = ui.button(format!("Bouton {i}"));
+                    }
+                });
+            });
+        harness.run();
+        // Down to the last button (the view follows it), then once more:
+        // Tab goes round to the first, at the top.
+        for _ in 0..30 {
+            harness.key_press(egui::Key::Tab);
+            harness.run();
+        }
+        assert!(harness.get_by_label("Bouton 29").is_focused());
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let first = harness.get_by_label("Bouton 0");
+        assert!(first.is_focused());
+        let rect = first.rect();
+        assert!(
+            rect.min.y >= 0.0 && rect.max.y <= 300.0,
+            "the first button is out of sight: {rect:?}"
         );
     }
 
