@@ -229,11 +229,12 @@ table{{border-collapse:collapse;width:100%}} th,td{{text-align:left;padding:.3re
 <h2>{report}</h2>
 <p><a href="/formateur/rapport.html" target="_blank">HTML</a> · <a href="/formateur/rapport.csv">CSV</a> · <a href="/formateur/rapport.jsonl">JSONL</a></p>
 <script>
+const NONE = {none_js};
 const esc = (s) => String(s ?? "—").replace(/[&<>"]/g, (c) => ({{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}})[c]);
 const rows = (id, list, cols, n) => {{
   document.getElementById(id).innerHTML = list.length
     ? list.map((r) => "<tr>" + cols.map((c) => "<td>" + esc(r[c]) + "</td>").join("") + "</tr>").join("")
-    : '<tr><td colspan="' + n + '" class="empty">{none}</td></tr>';
+    : '<tr><td colspan="' + n + '" class="empty">' + esc(NONE) + '</td></tr>';
 }};
 const source = new EventSource("/formateur/evenements");
 source.addEventListener("etat", (e) => {{
@@ -263,6 +264,8 @@ source.addEventListener("etat", (e) => {{
         minutes = t("Minutes", "Minutes"),
         idle = t("Inactive depuis (s)", "Idle for (s)"),
         none = t("rien pour l'instant", "nothing yet"),
+        // In the script, as a JavaScript string: the French has an apostrophe.
+        none_js = serde_json::Value::from(t("rien pour l'instant", "nothing yet")),
         friction = t("Points de friction jusqu'ici", "Friction so far"),
         score = t("Score", "Score"),
         why = t("Pourquoi", "Why"),
