@@ -91,10 +91,18 @@ impl Bar<'_, '_> {
     }
 }
 
+/// A dialog's width: its own, or the window's less a margin on a phone, so
+/// no button of it is cut off at 360 px.
+fn modal_width(ui: &Ui, wanted: f32) -> f32 {
+    wanted
+        .min(ui.ctx().viewport_rect().width() - 64.0)
+        .max(160.0)
+}
+
 /// While paused, the page is covered: no time passes, nothing can be typed.
 pub(super) fn pause_overlay(ctx: &egui::Context, s: &Strings, p: &Palette, clock: &mut Clock) {
     egui::Modal::new(egui::Id::new("pause")).show(ctx, |ui| {
-        ui.set_width(420.0);
+        ui.set_width(modal_width(ui, 420.0));
         widgets::heading(ui, s.paused);
         ui.label(s.paused_help);
         ui.add_space(12.0);
@@ -116,7 +124,7 @@ pub(super) fn timeout_warning(
     out: &mut Vec<Action>,
 ) {
     egui::Modal::new(egui::Id::new("expiration")).show(ctx, |ui| {
-        ui.set_width(460.0);
+        ui.set_width(modal_width(ui, 460.0));
         widgets::heading(ui, s.timeout_title);
         let minutes = left_ms.div_ceil(60_000).max(1);
         ui.label(crate::i18n::fill(
@@ -140,7 +148,7 @@ pub(super) fn abandon_dialog(
     out: &mut Vec<Action>,
 ) {
     let modal = egui::Modal::new(egui::Id::new("abandon")).show(ctx, |ui| {
-        ui.set_width(460.0);
+        ui.set_width(modal_width(ui, 460.0));
         widgets::heading(ui, s.abandon_title);
         ui.label(s.abandon_help);
         ui.add_space(12.0);
