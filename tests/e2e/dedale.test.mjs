@@ -431,6 +431,14 @@ test("Alt+L reads the page aloud through the browser's speech, and the reading i
   assert.match(spoken[0].text, /N° de sécurité sociale/, "then its fields' labels");
   assert.equal(spoken[0].lang, "fr-FR");
   assert.ok(Math.abs(spoken[0].rate - 0.9) < 1e-6, "a little slower than the voice's own pace by default");
+  // The engine takes the reading in the next frame, and the run's record is rewritten then.
+  await page
+    .waitForFunction(
+      () => (JSON.parse(localStorage.getItem("dedale.session-en-cours") ?? "null")?.events ?? []).some((e) => e.event === "read_aloud"),
+      null,
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
   const record = await openRecord(page);
   const readings = record.events.filter((e) => e.event === "read_aloud");
   assert.equal(readings.length, 1, "the reading is in the run's record");
