@@ -152,7 +152,8 @@ pub(super) fn abandon_dialog(
         widgets::heading(ui, s.abandon_title);
         ui.label(s.abandon_help);
         ui.add_space(12.0);
-        ui.horizontal(|ui| {
+        // Side by side when they fit, one above the other on a phone.
+        ui.horizontal_wrapped(|ui| {
             let stay = widgets::primary(ui, p, s.keep_going);
             if stay.clicked() {
                 desk.confirm_abandon = false;
