@@ -81,7 +81,7 @@ fn draw(
                         }
                     });
                     ui.add_space(16.0);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         if widgets::secondary(ui, s.back).clicked() {
                             next.set(Screen::Choice);
                         }

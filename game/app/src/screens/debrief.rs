@@ -60,7 +60,7 @@ fn draw(
                         );
                     }
                     ui.add_space(4.0);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         let again = widgets::primary(ui, &p, s.replay);
                         if again.clicked() {
                             starts.write(StartScenario {
