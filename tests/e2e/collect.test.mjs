@@ -11,13 +11,10 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { mkdirSync } from "node:fs";
-import { join, dirname, extname, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, extname, normalize } from "node:path";
 import { root, launch } from "./browser.mjs";
+import { out, until, key, runRecord, queued } from "./play.mjs";
 
-const out = join(dirname(fileURLToPath(import.meta.url)), "out");
-mkdirSync(out, { recursive: true });
 const dist = join(root, "web", "dist");
 const KEY = "k7m2p9x4";
 
@@ -103,34 +100,16 @@ after(async () => {
   for (const s of servers) s.close();
 });
 
-async function until(page, text, timeout = 60_000) {
-  try {
-    await page.waitForFunction((t) => document.getElementById("mirror")?.textContent.includes(t), text, { timeout });
-  } catch (error) {
-    await page.screenshot({ path: join(out, "echec-collecte.png") }).catch(() => {});
-    throw new Error(`« ${text} » n'est pas apparu (capture : out/echec-collecte.png) : ${error.message}`);
-  }
-}
-
-async function key(page, name) {
-  await page.keyboard.press(name);
-  await page.waitForTimeout(400);
-}
-
-const record = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("dedale.session-en-cours") ?? "null"));
-const waiting = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem("dedale.collecte-file") ?? "{}").waiting?.length ?? 0);
-
 /** Waits until the collector holds every statement of the run so far, and the queue is empty. */
 async function allArrived(page, state, timeout = 90_000) {
   const end = Date.now() + timeout;
   for (;;) {
-    const rec = await record(page);
+    const rec = await runRecord(page);
     const ids = rec ? statementIds(rec) : [];
     const missing = ids.filter((id) => !state.stored.has(id));
-    if (ids.length > 0 && missing.length === 0 && (await waiting(page)) === 0) return ids;
+    if (ids.length > 0 && missing.length === 0 && (await queued(page)) === 0) return ids;
     if (Date.now() > end) {
-      throw new Error(`${missing.length} of ${ids.length} statements never arrived; ${await waiting(page)} waiting`);
+      throw new Error(`${missing.length} of ${ids.length} statements never arrived; ${await queued(page)} waiting`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -163,7 +142,7 @@ test("a workshop link sends each statement as it happens; cut, offline and reloa
   await until(page, "Connexion à Mon espace");
   const first = await allArrived(page, state);
   assert.ok(first.length >= 4, `the first statements arrived as they happened: ${first.length}`);
-  const session = (await record(page)).header.session;
+  const session = (await runRecord(page)).header.session;
   const stored = [...state.stored.values()].map((s) => JSON.parse(s));
   assert.ok(stored.every((s) => s.actor.account.name === session && !s.actor.mbox && !s.actor.name), "anonymous actor");
 
@@ -175,13 +154,13 @@ test("a workshop link sends each statement as it happens; cut, offline and reloa
   await until(page, "La clé du numéro de sécurité sociale est incorrecte");
   for (let i = 0; i < 100 && !state.answers.includes(503); i++) await page.waitForTimeout(100);
   assert.ok(state.answers.includes(503), "the game tried while the collector was down");
-  const queued = await waiting(page);
-  assert.ok(queued > 0, "statements wait in localStorage");
+  const down = await queued(page);
+  assert.ok(down > 0, "statements wait in localStorage");
 
   // Reloaded while they wait: they are read back and kept.
   await page.reload();
   await until(page, "Connexion à Mon espace");
-  assert.ok((await waiting(page)) >= queued, "the queue survived the reload");
+  assert.ok((await queued(page)) >= down, "the queue survived the reload");
 
   // Offline now (the page keeps working from its service worker): more events wait too.
   await context.setOffline(true);
@@ -189,8 +168,8 @@ test("a workshop link sends each statement as it happens; cut, offline and reloa
   await page.keyboard.type("1", { delay: 20 });
   await key(page, "Enter");
   await page.waitForTimeout(1500);
-  const offline = await waiting(page);
-  assert.ok(offline > queued, `more statements wait while offline: ${offline} > ${queued}`);
+  const offline = await queued(page);
+  assert.ok(offline > down, `more statements wait while offline: ${offline} > ${down}`);
 
   // Back online: everything arrives, once.
   await context.setOffline(false);

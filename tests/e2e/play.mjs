@@ -191,3 +191,11 @@ export async function focusOn(page, name, { max = 40, back = false, fresh = fals
   }
   throw new Error(`« ${name} » jamais atteint avec Tab ; vus : ${seenLabels.join(" | ")}`);
 }
+
+/** The run's anonymous record as the game keeps it in localStorage, or null before a run. */
+export const runRecord = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("dedale.session-en-cours") ?? "null"));
+
+/** How many statements wait in the browser for the workshop's collector. */
+export const queued = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("dedale.collecte-file") ?? "{}").waiting?.length ?? 0);

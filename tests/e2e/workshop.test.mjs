@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root, launch } from "./browser.mjs";
-import { until, key, shot, focusOn } from "./play.mjs";
+import { until, key, shot, focusOn, runRecord, queued } from "./play.mjs";
 
 const KEY = "atelier-e2e-7q4w";
 const binary =
@@ -59,17 +59,14 @@ async function stored(url) {
   return all;
 }
 
-const record = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("dedale.session-en-cours") ?? "null"));
-const waiting = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem("dedale.collecte-file") ?? "{}").waiting?.length ?? 0);
 
 /** Waits until the browser's queue is empty and the server holds `n` statements or more. */
 async function delivered(page, url, atLeast, timeout = 90_000) {
   const end = Date.now() + timeout;
   for (;;) {
     const held = await stored(url).catch(() => []);
-    if ((await waiting(page)) === 0 && held.length >= atLeast) return held;
-    if (Date.now() > end) throw new Error(`${held.length} statements on the server, ${await waiting(page)} waiting`);
+    if ((await queued(page)) === 0 && held.length >= atLeast) return held;
+    if (Date.now() > end) throw new Error(`${held.length} statements on the server, ${await queued(page)} waiting`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
@@ -99,7 +96,7 @@ test("a workshop served by dedale-cli: the dashboard follows a learner live, a s
   await until(page, "Bienvenue sur MesAllocs");
   await key(page, "Enter");
   await until(page, "Connexion à Mon espace");
-  const session = (await record(page)).header.session;
+  const session = (await runRecord(page)).header.session;
   await delivered(page, url, 4);
 
   // The trainer's dashboard, behind the same key: the session, live, on its page.
@@ -127,7 +124,7 @@ test("a workshop served by dedale-cli: the dashboard follows a learner live, a s
   await key(page, "Enter");
   await until(page, "La clé du numéro de sécurité sociale est incorrecte");
   await page.waitForTimeout(1500);
-  assert.ok((await waiting(page)) > 0, "statements wait while the server is down");
+  assert.ok((await queued(page)) > 0, "statements wait while the server is down");
   // A reload while they wait.
   // A reload while they wait: the page comes from the service worker's cache.
   await page.reload();
@@ -138,7 +135,7 @@ test("a workshop served by dedale-cli: the dashboard follows a learner live, a s
   const held = await delivered(page, url, before + 1);
   const ids = held.map((s) => s.id);
   assert.equal(new Set(ids).size, ids.length, "no statement stored twice");
-  const rec = await record(page);
+  const rec = await runRecord(page);
   const expected = 1 + rec.events.filter((e) => e.event !== "message_received" && e.event !== "ended").length;
   assert.equal(ids.length, expected, "every statement of the run so far, none lost");
   assert.ok(held.every((s) => s.actor.account?.name === session && !s.actor.mbox && !s.actor.name), "anonymous");
