@@ -167,8 +167,8 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn tab_scrolls_the_focused_control_into_view() {
+    /// Thirty buttons in a scroll area 300 points high, drawn once.
+    fn thirty_buttons() -> Harness<'static> {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(400.0, 300.0))
             .build_ui(|ui| {
@@ -179,6 +179,17 @@ mod tests {
                 });
             });
         harness.run();
+        harness
+    }
+
+    /// Whether a control lies wholly inside the 300 points of the area.
+    fn in_sight(rect: egui::Rect) -> bool {
+        rect.min.y >= 0.0 && rect.max.y <= 300.0
+    }
+
+    #[test]
+    fn tab_scrolls_the_focused_control_into_view() {
+        let mut harness = thirty_buttons();
         for _ in 0..20 {
             harness.key_press(egui::Key::Tab);
             harness.run();
@@ -187,23 +198,14 @@ mod tests {
         assert!(focused.is_focused());
         let rect = focused.rect();
         assert!(
-            rect.min.y >= 0.0 && rect.max.y <= 300.0,
+            in_sight(rect),
             "the focused button is out of sight: {rect:?}"
         );
     }
 
     #[test]
     fn tab_going_round_from_the_last_control_scrolls_back_to_the_first() {
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(400.0, 300.0))
-            .build_ui(|ui| {
-                scroll(ui, |ui| {
-                    for i in 0..30 {
-                        let _ = ui.button(format!("Bouton {i}"));
-                    }
-                });
-            });
-        harness.run();
+        let mut harness = thirty_buttons();
         // Down to the last button (the view follows it), then once more:
         // Tab goes round to the first, at the top.
         for _ in 0..30 {
@@ -216,10 +218,7 @@ mod tests {
         let first = harness.get_by_label("Bouton 0");
         assert!(first.is_focused());
         let rect = first.rect();
-        assert!(
-            rect.min.y >= 0.0 && rect.max.y <= 300.0,
-            "the first button is out of sight: {rect:?}"
-        );
+        assert!(in_sight(rect), "the first button is out of sight: {rect:?}");
     }
 
     #[test]
