@@ -72,17 +72,28 @@ export async function until(page, text, timeout = 60_000) {
   );
 }
 
-/** Waits until the game has drawn two more frames (or 5 s went by: it may have nothing to draw). */
-export async function settle(page) {
-  const now = await page.evaluate(() => window.dedaleFrames);
-  await page.waitForFunction((n) => window.dedaleFrames >= n + 2, now, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(100);
+/** The game's count of updates (web.rs), to wait for the ones after an input. */
+export const updates = (page) => page.evaluate(() => window.dedaleUpdates ?? 0);
+
+/**
+ * Waits until the game has finished what was just done: an update after
+ * `since` (read before the input), and no further frame asked for (a Tab's
+ * focus lands in the frame after the key, a scroll moves over several). At
+ * most 5 s: it may have had nothing to do.
+ */
+export async function settle(page, since) {
+  const from = since ?? (await updates(page));
+  await page
+    .waitForFunction((n) => (window.dedaleUpdates ?? 0) > n && !window.dedaleBusy, from, { timeout: 5000 })
+    .catch(() => {});
+  await page.waitForTimeout(50);
 }
 
 export async function key(page, name, times = 1) {
   for (let i = 0; i < times; i++) {
+    const since = await updates(page);
     await page.keyboard.press(name);
-    await settle(page);
+    await settle(page, since);
   }
 }
 
@@ -124,8 +135,9 @@ export async function openRecord(page) {
 
 /** Types text into the focused field, the way a person does, then lets the game settle. */
 export async function type(page, text) {
+  const since = await updates(page);
   await page.keyboard.type(text, { delay: 25 });
-  await settle(page);
+  await settle(page, since);
 }
 
 /** Moves the keyboard focus forward `times` times, one frame each. */

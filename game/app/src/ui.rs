@@ -156,13 +156,56 @@ pub struct Focus {
     pub rect: Option<[f32; 4]>,
     /// The window's width and height.
     pub viewport: [f32; 2],
+    /// The widget it is, so a change of control is seen even between two
+    /// controls of the same name.
+    pub id: Option<bevy_egui::egui::Id>,
+}
+
+/// A control given the focus by code after it was drawn (a screen's main
+/// button on arrival, a page's first field, the list after a choice): egui
+/// names a control only in the frame it *gains* the focus, which for these
+/// has already passed, so the game would keep reporting the control before
+/// it. The focus is taken back and given again at the start of the next
+/// frame, before the control is drawn, so that egui names it.
+/// Once per control: one that is not drawn in the next frame stays unnamed.
+#[derive(Resource, Default)]
+pub(crate) struct GiveAgain {
+    pending: Option<bevy_egui::egui::Id>,
+    tried: Option<bevy_egui::egui::Id>,
+}
+
+fn give_again(mut contexts: bevy_egui::EguiContexts, mut again: ResMut<GiveAgain>) -> Result {
+    give_focus_again(contexts.ctx_mut()?, &mut again);
+    Ok(())
+}
+
+fn give_focus_again(ctx: &bevy_egui::egui::Context, again: &mut GiveAgain) {
+    if let Some(id) = again.pending.take() {
+        ctx.memory_mut(|m| m.request_focus(id));
+    }
 }
 
 pub(crate) fn report_focus(
     mut contexts: bevy_egui::EguiContexts,
     mut focus: ResMut<Focus>,
+    mut again: ResMut<GiveAgain>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
+    let next = name_focus(contexts.ctx_mut()?, &focus, &mut again);
+    if let Some(next) = next
+        && *focus != next
+    {
+        *focus = next;
+    }
+    Ok(())
+}
+
+/// The focus as it stands at the end of the frame's drawing, or none while
+/// a control given by code waits to be named (`GiveAgain`).
+fn name_focus(
+    ctx: &bevy_egui::egui::Context,
+    focus: &Focus,
+    again: &mut GiveAgain,
+) -> Option<Focus> {
     let gained = ctx.output(|o| {
         o.events.iter().rev().find_map(|e| match e {
             bevy_egui::egui::output::OutputEvent::FocusGained(info) => {
@@ -171,33 +214,55 @@ pub(crate) fn report_focus(
             _ => None,
         })
     });
-    let rect = ctx
-        .memory(|m| m.focused())
+    let id = ctx.memory(|m| m.focused());
+    let moved = id != focus.id;
+    if gained.is_some() {
+        again.tried = None;
+    }
+    if gained.is_none()
+        && moved
+        && let Some(id) = id
+        && again.tried != Some(id)
+    {
+        // Given by code, unnamed: again next frame (see `GiveAgain`).
+        ctx.memory_mut(|m| m.surrender_focus(id));
+        again.pending = Some(id);
+        again.tried = Some(id);
+        ctx.request_repaint();
+        return None;
+    }
+    let rect = id
         .and_then(|id| ctx.read_response(id))
         .map(|r| [r.rect.min.x, r.rect.min.y, r.rect.width(), r.rect.height()]);
     let view = ctx.viewport_rect();
     let mut next = Focus {
-        label: gained.unwrap_or_else(|| focus.label.clone()),
+        label: gained.unwrap_or_else(|| {
+            if moved {
+                String::new()
+            } else {
+                focus.label.clone()
+            }
+        }),
         rect,
         viewport: [view.width(), view.height()],
+        id,
     };
     if rect.is_none() {
         next.label.clear();
     }
-    if *focus != next {
-        *focus = next;
-    }
-    Ok(())
+    Some(next)
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FreshScreen>()
         .init_resource::<Focus>()
+        .init_resource::<GiveAgain>()
         .add_systems(Update, mark_fresh)
         .add_systems(
             EguiPrimaryContextPass,
             (settle_after_input, report_focus).after(UiSet),
         )
+        .add_systems(EguiPrimaryContextPass, give_again.before(UiSet))
         .add_systems(
             PreUpdate,
             (drop_unchanged_modifiers, modifiers_of_each_key)
@@ -283,5 +348,54 @@ mod tests {
         let _ = modifiers_at_presses([(Key::Shift, true)].into_iter(), &mut held);
         let presses = modifiers_at_presses([(Key::Tab, true)].into_iter(), &mut held);
         assert!(presses[0].1.shift);
+    }
+
+    /// A screen of two buttons whose second gets the focus by code once
+    /// drawn, as `focus_on_arrival` does; the game's focus report after
+    /// each frame.
+    struct Arrival {
+        focus: Focus,
+        again: GiveAgain,
+        arrived: bool,
+    }
+
+    #[test]
+    fn a_control_focused_by_code_after_it_was_drawn_is_reported_by_its_name() {
+        let state = Arrival {
+            focus: Focus {
+                label: "Retour".into(),
+                ..Focus::default()
+            },
+            again: GiveAgain::default(),
+            arrived: false,
+        };
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(400.0, 300.0))
+            .build_ui_state(
+                |ui, a: &mut Arrival| {
+                    give_focus_again(ui.ctx(), &mut a.again);
+                    let _ = ui.button("Aide");
+                    let start = ui.button("Commencer");
+                    if !a.arrived {
+                        a.arrived = true;
+                        start.request_focus();
+                    }
+                    if let Some(next) = name_focus(ui.ctx(), &a.focus, &mut a.again) {
+                        a.focus = next;
+                    }
+                },
+                state,
+            );
+        harness.run();
+        let focus = &harness.state().focus;
+        assert_eq!(focus.label, "Commencer", "not the control focused before");
+        assert!(focus.rect.is_some());
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        assert_eq!(
+            harness.state().focus.label,
+            "Aide",
+            "Tab goes round to the first"
+        );
     }
 }

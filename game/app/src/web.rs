@@ -17,6 +17,7 @@ use crate::settings::Settings;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, take_files)
         .add_systems(First, away)
+        .add_systems(Last, updates)
         // In the same pass as the report: once a control is scrolled into
         // view, the game may draw no further frame to tell the page.
         .add_systems(
@@ -47,6 +48,30 @@ fn focus(focus: Res<crate::ui::Focus>) {
     set("vw", JsValue::from_f64(f64::from(focus.viewport[0])));
     set("vh", JsValue::from_f64(f64::from(focus.viewport[1])));
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("dedaleFocus"), &report);
+}
+
+/// Tells the page, after each update, how many there were and whether the
+/// game asked for another frame at once (`window.dedaleUpdates`,
+/// `window.dedaleBusy`). A browser test waits on these for the game to have
+/// done what a key asked (a Tab's focus lands in the frame after the key, a
+/// scroll moves over several), however slow a frame is in software
+/// rendering; counting the page's animation frames could not tell.
+fn updates(mut redraws: MessageReader<bevy::window::RequestRedraw>, mut count: Local<u32>) {
+    let busy = redraws.read().count() > 0;
+    *count = count.wrapping_add(1);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("dedaleUpdates"),
+        &JsValue::from_f64(f64::from(*count)),
+    );
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("dedaleBusy"),
+        &JsValue::from_bool(busy),
+    );
 }
 
 /// Tells the clock when the page is hidden, or was since its last look
