@@ -121,9 +121,10 @@ impl Browser<'_, '_> {
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         // The domain is what tells the official site from a look-alike:
-                        // it is always shown whole (it wraps if it must); only the path
-                        // after it is shortened, into the room left on the line.
-                        ui.horizontal(|ui| {
+                        // it is always shown whole, on one line when one can hold it (it
+                        // goes under the padlock on a phone, rather than break), and only
+                        // the path after it is shortened, into the room left on the line.
+                        ui.horizontal_wrapped(|ui| {
                             ui.spacing_mut().item_spacing.x = 0.0;
                             ui.label(
                                 RichText::new(format!("{icon} {word}  "))
@@ -132,9 +133,22 @@ impl Browser<'_, '_> {
                             );
                             let (scheme, host, path) = split_address(address);
                             ui.label(RichText::new(scheme).monospace().color(p.muted));
-                            ui.add(
-                                egui::Label::new(RichText::new(host).monospace().strong()).wrap(),
-                            );
+                            let host = RichText::new(host).monospace().strong();
+                            let width = egui::WidgetText::from(host.clone())
+                                .into_galley(
+                                    ui,
+                                    Some(egui::TextWrapMode::Extend),
+                                    f32::INFINITY,
+                                    egui::FontSelection::Default,
+                                )
+                                .size()
+                                .x;
+                            let label = egui::Label::new(host);
+                            if width <= ui.max_rect().width() {
+                                ui.add(label.extend());
+                            } else {
+                                ui.add(label.wrap());
+                            }
                             if !path.is_empty() {
                                 ui.add(
                                     egui::Label::new(

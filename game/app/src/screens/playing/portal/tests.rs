@@ -33,6 +33,8 @@ fn harness_sized(play: Play, size: egui::Vec2) -> Harness<'static, Bench> {
     };
     Harness::builder().with_size(size).build_ui_state(
         |ui, bench: &mut Bench| {
+            // The game's own fonts: without them egui has none, and every text is 0 wide.
+            ui.ctx().set_fonts(crate::theme::fonts::definitions());
             let mut cx = Cx {
                 play: &bench.play,
                 desk: &mut bench.desk,
@@ -91,14 +93,22 @@ fn the_browser_back_button_is_named_for_screen_readers() {
 #[test]
 fn the_domain_stays_whole_in_a_narrow_window() {
     // A phone held upright, or 200 % text: about 300 points across.
-    let harness = harness_sized(
+    let mut harness = harness_sized(
         shipped_play(1, vec![press("se_connecter")]),
         egui::vec2(300.0, 700.0),
     );
+    harness.run();
     let domain = harness.get_by_label("www.mesallocs.example").rect();
+    assert!(domain.width() > 0.0, "the domain is drawn: {domain:?}");
     assert!(
         domain.max.x <= 300.0,
         "the domain runs out of the window: {domain:?}"
+    );
+    // On one line, under the padlock, rather than broken into pieces.
+    let line = harness.get_by_label("https://").rect().height();
+    assert!(
+        domain.height() < line * 1.5,
+        "the domain is broken over lines: {domain:?}"
     );
 }
 
