@@ -1,30 +1,57 @@
-//! The desk the player sits at, drawn by Bevy behind the windows: wooden
-//! planks, so the simulated browser reads as a screen on a real desk.
+//! The desk the player sits at, behind the windows: wooden planks, so the
+//! simulated browser reads as a screen on a real desk. They are painted by
+//! egui on its background layer, under every panel: as Bevy sprites they
+//! brought Bevy's whole 2D sprite renderer (pipelines, shaders, meshes) into
+//! the download for three colours.
 
 use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::ui::UiSet;
 
 /// Plank colours of the desk, light to dark.
-const PLANKS: [Color; 3] = [
-    Color::srgb(0.55, 0.42, 0.29),
-    Color::srgb(0.51, 0.39, 0.27),
-    Color::srgb(0.58, 0.45, 0.31),
+const PLANKS: [egui::Color32; 3] = [
+    egui::Color32::from_rgb(140, 107, 74),
+    egui::Color32::from_rgb(130, 99, 69),
+    egui::Color32::from_rgb(148, 115, 79),
 ];
 
+/// A plank's height and the seam between two, in points.
+const PLANK: f32 = 58.0;
+const SEAM: f32 = 2.0;
+
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(ClearColor(PLANKS[0]))
-        .add_systems(Startup, spawn);
+    app.insert_resource(ClearColor(Color::srgb_u8(
+        PLANKS[0].r(),
+        PLANKS[0].g(),
+        PLANKS[0].b(),
+    )))
+    .add_systems(Startup, spawn)
+    .add_systems(EguiPrimaryContextPass, paint.before(UiSet));
 }
 
 fn spawn(mut commands: Commands) {
-    // No multisampling: flat planks and egui's shapes do not need it, and
-    // without a GPU (old laptops, software WebGL) it makes every frame cost
-    // four times as much.
+    // No multisampling: egui's shapes do not need it, and without a GPU (old
+    // laptops, software WebGL) it makes every frame cost four times as much.
     commands.spawn((Camera2d, Msaa::Off));
-    for i in -12..12 {
-        let colour = PLANKS[(i as usize).rem_euclid(PLANKS.len())];
-        commands.spawn((
-            Sprite::from_color(colour, Vec2::new(4000.0, 58.0)),
-            Transform::from_xyz(0.0, i as f32 * 60.0, -1.0),
-        ));
+}
+
+/// The planks, centred on the window as the sprites were, the seams showing
+/// the clear colour between them.
+fn paint(mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let screen = ctx.viewport_rect();
+    let painter = ctx.layer_painter(egui::LayerId::background());
+    let pitch = PLANK + SEAM;
+    let rows = (screen.height() / pitch / 2.0).ceil() as i32 + 1;
+    for i in -rows..=rows {
+        let colour = PLANKS[i.rem_euclid(PLANKS.len() as i32) as usize];
+        let middle = screen.center().y - i as f32 * pitch;
+        let plank = egui::Rect::from_center_size(
+            egui::pos2(screen.center().x, middle),
+            egui::vec2(screen.width(), PLANK),
+        );
+        painter.rect_filled(plank, 0.0, colour);
     }
+    Ok(())
 }
