@@ -1,5 +1,5 @@
-// Loads Dédale with a real progress bar (the .wasm is streamed and its bytes
-// counted), says clearly when the browser cannot run it, registers the
+// Loads Dédale with a real progress bar (the .wasm is compiled as it streams
+// in, its bytes counted), says clearly when the browser cannot run it, registers the
 // service worker that keeps the game playable offline, passes scenario and
 // session files opened or dropped by a trainer to the game, and downloads
 // the files the trainer exports.
@@ -30,34 +30,40 @@ function supported() {
   return true;
 }
 
+// The .wasm goes to the browser's compiler as it arrives (streaming
+// compilation: compiling overlaps the download), through a counter that moves
+// the progress bar. A repeat visit, served by the service worker, hands the
+// compiler the cached response itself, so the browser can also reuse the
+// machine code it kept from the last visit (its wasm code cache).
 async function download(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} : erreur ${response.status}`);
+  if (navigator.serviceWorker?.controller || !response.body) {
+    text.textContent = "Démarrage…";
+    return response;
+  }
   const total = Number(response.headers.get("x-uncompressed-length") || response.headers.get("content-length") || 0);
-  const reader = response.body.getReader();
-  const chunks = [];
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    if (total > 0) {
-      const percent = Math.min(100, Math.round((received * 100) / total));
-      bar.value = percent;
-      text.textContent = `Chargement du jeu : ${percent} % (${mb(received)} sur ${mb(total)})`;
-    } else {
-      bar.removeAttribute("value");
-      text.textContent = `Chargement du jeu : ${mb(received)}`;
-    }
-  }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        received += chunk.length;
+        if (total > 0) {
+          const percent = Math.min(100, Math.round((received * 100) / total));
+          bar.value = percent;
+          text.textContent = `Chargement du jeu : ${percent} % (${mb(received)} sur ${mb(total)})`;
+        } else {
+          bar.removeAttribute("value");
+          text.textContent = `Chargement du jeu : ${mb(received)}`;
+        }
+        controller.enqueue(chunk);
+      },
+      flush() {
+        text.textContent = "Démarrage…";
+      },
+    }),
+  );
+  return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
 }
 
 // Each time the page is hidden or shown again (another tab, a closed lid), the game's
@@ -136,6 +142,21 @@ window.dedaleDownload = (name, type, content) => {
 
 // The game listens to the keyboard once its canvas receives a focus event: give it
 // one as soon as the first screen is drawn, so keyboard players need no click.
+/** Hides the loader when the game's first screen is there (its text mirror filled). */
+function hideLoaderOnFirstScreen() {
+  const mirror = document.getElementById("mirror");
+  const hide = () => {
+    if (!mirror.textContent) return false;
+    document.getElementById("loader").classList.add("hidden");
+    return true;
+  };
+  if (hide()) return;
+  const observer = new MutationObserver(() => {
+    if (hide()) observer.disconnect();
+  });
+  observer.observe(mirror, { childList: true, subtree: true, characterData: true });
+}
+
 function focusOnFirstScreen() {
   const canvas = document.getElementById("dedale");
   const mirror = document.getElementById("mirror");
@@ -154,12 +175,12 @@ async function start() {
     navigator.serviceWorker.register("sw.js").catch(() => {});
   }
   try {
-    const wasm = await download("dedale_bg.wasm");
-    text.textContent = "Démarrage…";
-    const game = await import("./dedale.js");
-    document.getElementById("loader").classList.add("hidden");
+    const [wasm, game] = await Promise.all([download("dedale_bg.wasm"), import("./dedale.js")]);
     focusOnFirstScreen();
-    await game.default({ module_or_path: wasm });
+    // The loader stays until the game has drawn: compiling goes on while the bar fills.
+    const started = game.default({ module_or_path: wasm });
+    hideLoaderOnFirstScreen();
+    await started;
   } catch (error) {
     // Bevy ends its start-up by throwing a control-flow exception that is not an error.
     if (String(error).includes("Using exceptions for control flow")) return;
