@@ -26,14 +26,39 @@ use dedale_core::model::Mode;
 use dedale_core::script::{self, Step};
 
 #[test]
-fn loading_checks_every_shipped_scenario_then_shows_the_title() {
+fn the_title_opens_at_once_and_the_scenarios_are_read_behind_it() {
     let mut app = app();
     assert_eq!(screen(&app), Screen::Loading);
+    app.update();
+    app.update();
+    assert_eq!(
+        screen(&app),
+        Screen::Title,
+        "no scenario read before the title"
+    );
+    let read = app.world().resource::<Catalog>().entries.len();
+    assert!(read < 3, "{read} scenarios read before the title");
     loaded(&mut app);
     assert_eq!(screen(&app), Screen::Title);
     let catalog = app.world().resource::<Catalog>();
     assert_eq!(catalog.entries.len(), dedale::catalog::SHIPPED.len());
     assert!(catalog.entries.iter().all(|e| e.scenario.is_ok()));
+}
+
+#[test]
+fn leaving_the_title_early_reads_every_scenario_left_at_once() {
+    let mut app = app();
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Choice);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Choice);
+    let catalog = app.world().resource::<Catalog>();
+    assert_eq!(catalog.entries.len(), dedale::catalog::SHIPPED.len());
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! Loading: the scenarios are checked one a frame behind a visible progress
-//! bar, then the title opens (or the run left last time, or the scenario a
-//! trainer named on the command line).
+//! Loading: the title opens at once, its scenarios read behind it
+//! (`catalog::check_the_rest`); the run left last time, or the scenario a
+//! trainer named on the command line, need every scenario first, checked one
+//! a frame behind a visible progress bar.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -42,7 +43,8 @@ fn draw(mut contexts: EguiContexts, catalog: Res<Catalog>, settings: Res<Setting
     Ok(())
 }
 
-/// Checks one scenario a frame, then opens the title (or the scenario given on the command line).
+/// Opens the title, or checks one scenario a frame before resuming a run or
+/// opening the scenario given on the command line.
 fn load(
     mut catalog: ResMut<Catalog>,
     settings: Res<Settings>,
@@ -51,7 +53,8 @@ fn load(
     saved: Option<Res<Resume>>,
     mut game: ResMut<Game>,
 ) {
-    if catalog.check_next(settings.lang) {
+    let waits = saved.is_some() || catalog.open_directly.is_some();
+    if waits && catalog.check_next(settings.lang) {
         return;
     }
     // A trainer who names a file wants that file, not the run left last time.

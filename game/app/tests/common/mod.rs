@@ -32,9 +32,14 @@ pub fn screen(app: &App) -> Screen {
 
 /// Runs frames until the loading screen has checked every scenario.
 pub fn loaded(app: &mut App) {
-    for _ in 0..20 {
+    for _ in 0..40 {
         app.update();
-        if screen(app) != Screen::Loading {
+        let read = app
+            .world()
+            .resource::<dedale::catalog::Catalog>()
+            .pending
+            .is_empty();
+        if screen(app) != Screen::Loading && read {
             return;
         }
     }
