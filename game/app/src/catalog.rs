@@ -150,6 +150,12 @@ impl Catalog {
         !self.pending.is_empty()
     }
 
+    /// Checks every pending file: for what needs them all now (the choice
+    /// of a scenario, the trainer's report, a file dropped on the title).
+    pub fn check_all(&mut self, lang: Lang) {
+        while self.check_next(lang) {}
+    }
+
     /// Share of the files checked, 0 to 1.
     pub fn progress(&self) -> f32 {
         if self.total == 0 {
@@ -206,6 +212,6 @@ fn check_the_rest(
         catalog.check_next(settings.lang);
         redraw.write(bevy::window::RequestRedraw);
     } else {
-        while catalog.check_next(settings.lang) {}
+        catalog.check_all(settings.lang);
     }
 }

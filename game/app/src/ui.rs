@@ -182,6 +182,10 @@ fn give_again(mut contexts: bevy_egui::EguiContexts, mut again: ResMut<GiveAgain
 fn give_focus_again(ctx: &bevy_egui::egui::Context, again: &mut GiveAgain) {
     if let Some(id) = again.pending.take() {
         ctx.memory_mut(|m| m.request_focus(id));
+        // egui sets a control's key filter (a list keeps its arrows, a field
+        // its Enter) only once it had the focus in the frame before: one
+        // more frame, so the player's next key finds it set.
+        ctx.request_repaint();
     }
 }
 

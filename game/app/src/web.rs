@@ -114,6 +114,10 @@ fn take_files(
     let Ok(queue) = queue.dyn_into::<js_sys::Array>() else {
         return;
     };
+    if queue.length() > 0 {
+        // A file dropped on the title replaces its shipped namesake: read them all first.
+        catalog.check_all(settings.lang);
+    }
     while queue.length() > 0 {
         let file = queue.shift();
         let field = |name: &str| {

@@ -62,6 +62,25 @@ fn leaving_the_title_early_reads_every_scenario_left_at_once() {
 }
 
 #[test]
+fn the_trainer_space_opened_from_the_title_at_once_knows_every_scenario() {
+    let mut app = app();
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Trainer);
+    app.update();
+    assert_eq!(screen(&app), Screen::Trainer);
+    let names = app.world().resource::<Trainer>().scenarios.len();
+    assert_eq!(
+        names,
+        dedale::catalog::SHIPPED.len(),
+        "the report names every scenario's pages"
+    );
+}
+
+#[test]
 fn the_game_offers_every_scenario_of_the_library() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
     let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -46,7 +46,15 @@ pub(super) fn plugin(app: &mut App) {
 struct CollectForm(Option<crate::collect::Collector>);
 
 /// Shows this device's sessions unless files were opened.
-fn arrive(mut trainer: ResMut<Trainer>, store: Res<Store>, catalog: Res<crate::catalog::Catalog>) {
+fn arrive(
+    mut trainer: ResMut<Trainer>,
+    store: Res<Store>,
+    mut catalog: ResMut<crate::catalog::Catalog>,
+    settings: Res<Settings>,
+) {
+    // Come straight from the title, the scenarios may not all be read yet:
+    // the report needs every one to name pages and fields.
+    catalog.check_all(settings.lang);
     trainer.scenarios = catalog
         .entries
         .iter()
