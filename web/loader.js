@@ -140,9 +140,12 @@ window.dedaleDownload = (name, type, content) => {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 };
 
-// The game listens to the keyboard once its canvas receives a focus event: give it
-// one as soon as the first screen is drawn, so keyboard players need no click.
-/** Hides the loader when the game's first screen is there (its text mirror filled). */
+/**
+ * Hides the loader when the game's first screen is there (its text mirror
+ * filled). Should the game stop before (an error in its first frames, which
+ * no promise reports), the player is told what to do rather than left with
+ * « Démarrage… ».
+ */
 function hideLoaderOnFirstScreen() {
   const mirror = document.getElementById("mirror");
   const hide = () => {
@@ -151,12 +154,22 @@ function hideLoaderOnFirstScreen() {
     return true;
   };
   if (hide()) return;
+  const stopped = (event) => {
+    if (document.getElementById("loader").classList.contains("hidden")) return;
+    if (String(event.message ?? event.error).includes("Using exceptions for control flow")) return;
+    problem(`Le jeu s'est arrêté pendant son démarrage : ${event.message ?? event.reason ?? event}. Rechargez la page ; si cela recommence, essayez un autre navigateur.`);
+  };
+  window.addEventListener("error", stopped);
   const observer = new MutationObserver(() => {
-    if (hide()) observer.disconnect();
+    if (!hide()) return;
+    observer.disconnect();
+    window.removeEventListener("error", stopped);
   });
   observer.observe(mirror, { childList: true, subtree: true, characterData: true });
 }
 
+// The game listens to the keyboard once its canvas receives a focus event: give it
+// one as soon as the first screen is drawn, so keyboard players need no click.
 function focusOnFirstScreen() {
   const canvas = document.getElementById("dedale");
   const mirror = document.getElementById("mirror");
