@@ -17,7 +17,17 @@ opt=auto
 binaryen_npm=132.0.0
 
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-dist=web/dist
+# DEDALE_EMPTY=1 builds, the same way, the empty Bevy + bevy_egui app that
+# web/bench.sh compares the game with (web/empty), into web/empty/dist.
+if [ "${DEDALE_EMPTY:-0}" = 1 ]; then
+  cargo_args=(--manifest-path web/empty/Cargo.toml --bin dedale-empty)
+  wasm_name=dedale-empty
+  dist=web/empty/dist
+else
+  cargo_args=(-p dedale --bin dedale)
+  wasm_name=dedale
+  dist=web/dist
+fi
 
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   echo "== rustup target add wasm32-unknown-unknown"
@@ -32,13 +42,14 @@ if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " 
 fi
 
 echo "== cargo build --target wasm32-unknown-unknown --profile web"
-cargo build -p dedale --bin dedale --target wasm32-unknown-unknown --profile web
+# --target-dir: web/empty is a workspace of its own, which would build elsewhere.
+cargo build "${cargo_args[@]}" --target wasm32-unknown-unknown --profile web --target-dir "$target_dir"
 
 rm -rf "$dist"
 mkdir -p "$dist"
 echo "== wasm-bindgen $version"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$dist" --out-name dedale \
-  "$target_dir/wasm32-unknown-unknown/web/dedale.wasm"
+  "$target_dir/wasm32-unknown-unknown/web/$wasm_name.wasm"
 
 wasm_opt=""
 if [ "$opt" != no ] && command -v wasm-opt >/dev/null; then

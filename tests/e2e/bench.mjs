@@ -1,8 +1,12 @@
 // Benchmark of Dédale's web build, in Debian's headless Chromium (not run by
 // CI: the figures depend on the machine; see docs/benchmarks.md).
 //
-//   node tests/e2e/bench.mjs [DIST_DIR]      (default web/dist; or web/bench.sh)
-//   RUNS=3 node tests/e2e/bench.mjs /tmp/dist
+//   node tests/e2e/bench.mjs [DIST_DIR [EMPTY_DIST_DIR]]   (or web/bench.sh)
+//   RUNS=3 node tests/e2e/bench.mjs /tmp/dist web/empty/dist
+//
+// With a second directory (an empty Bevy + bevy_egui app built the same way,
+// web/empty), it measures that one too and prints the game's figures as
+// ratios to it, which hold better than raw times on a noisy machine.
 //
 // Measures:
 //   1. the bytes a first visit needs, raw, gzip -9 and brotli 11, each file
@@ -11,7 +15,9 @@
 //      page reached with the keyboard (median of RUNS browsers, each with a
 //      fresh profile, so every run is a first visit: nothing cached);
 //   3. the CPU the whole browser burns while the player sits on that page, and
-//      how many frames the game draws meanwhile.
+//      how many frames the game draws meanwhile;
+//   4. a repeat visit: the same browser opens the game again (the service
+//      worker and the browser's caches now hold it), time to the title.
 // Progress goes to stderr; the results (a table, then a Markdown block to
 // paste into docs/benchmarks.md) go to stdout.
 
@@ -24,6 +30,7 @@ import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { root, serve as serveDir, launch } from "./browser.mjs";
 
 const dist = resolve(process.argv[2] ?? join(root, "web", "dist"));
+const emptyDist = process.argv[3] ? resolve(process.argv[3]) : null;
 const RUNS = Number(process.env.RUNS ?? 5);
 
 const TITLE = "S'entraîner aux démarches"; // in the title screen's mirror
@@ -38,7 +45,7 @@ const log = (...args) => console.error(...args);
 // ---------------------------------------------------------------- sizes
 
 /** The files of a first visit, in the order of build.sh's service worker list (plus sw.js itself). */
-function firstPlayFiles() {
+function firstPlayFiles(dist) {
   // The shipped scenarios are inside the .wasm (game/app/src/catalog.rs).
   const files = ["index.html", "loader.js", "favicon.svg", "dedale.js", "dedale_bg.wasm", "sw.js"];
   const missing = files.filter((file) => !existsSync(join(dist, file)));
@@ -46,8 +53,8 @@ function firstPlayFiles() {
   return files;
 }
 
-function sizes() {
-  return firstPlayFiles().map((file) => {
+function sizes(dist) {
+  return firstPlayFiles(dist).map((file) => {
     const bytes = readFileSync(join(dist, file));
     const t0 = performance.now();
     const gzip = gzipSync(bytes, { level: 9 }).length;
@@ -65,7 +72,7 @@ function sizes() {
 
 // ---------------------------------------------------------------- server
 
-async function serve() {
+async function serve(dist) {
   const served = await serveDir(dist);
   process.on("exit", () => served.server.kill());
   return served;
@@ -145,7 +152,8 @@ function cpuBetween(before, after) {
 
 // ---------------------------------------------------------------- one browser, one first visit
 
-async function run(url, index) {
+/** One first visit, then a repeat visit; `full`: also to the portal and idle there (the empty app has neither). */
+async function run(url, index, full = true) {
   const { context, userDataDir } = await launch("dedale-bench-");
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -154,7 +162,8 @@ async function run(url, index) {
     page.on("pageerror", (error) => problems.push(String(error)));
     const wasm = {};
     page.on("response", async (response) => {
-      if (!response.url().endsWith("/dedale_bg.wasm")) return;
+      // The first visit's, from the network: not the repeat visit's, from the service worker.
+      if (!response.url().endsWith("/dedale_bg.wasm") || response.fromServiceWorker() || wasm.encoding) return;
       wasm.encoding = response.headers()["content-encoding"] ?? "identity";
       wasm.bytes = (await response.request().sizes().catch(() => ({}))).responseBodySize;
     });
@@ -199,6 +208,11 @@ async function run(url, index) {
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__bench.title !== undefined, null, { timeout: 120_000, polling: "raf" });
     const toTitle = performance.now() - t0;
+    if (!full) {
+      const again = await repeatVisit(page, url);
+      log(`  run ${index + 1}/${RUNS} (empty app): title ${ms(toTitle)}, repeat visit ${ms(again)}`);
+      return { toTitle, again, problems };
+    }
 
     // The loader focuses the canvas when the first screen is drawn; Enter on
     // each screen moves to the next one. Press, wait for the screen to change
@@ -249,11 +263,14 @@ async function run(url, index) {
     const idle = (performance.now() - i0) / 1000;
     const cpu = cpuBetween(before, after);
 
+    const again = await repeatVisit(page, url);
+
     // The user agent says 156.0.0.0 (reduced on purpose); the protocol gives the build.
     const version = (await cdp.send("Browser.getVersion")).product.replace(/^\D*/, "");
     const result = {
       toTitle,
       toPortal,
+      again,
       pageTitle: marks.title,
       pagePortal: marks.portal - pausesBefore,
       presses,
@@ -272,7 +289,7 @@ async function run(url, index) {
     log(
       `  run ${index + 1}/${RUNS}: title ${ms(toTitle)}, portal ${ms(toPortal)} (${presses} presses${ignored ? `, ${ignored} ignored` : ""}), ` +
         `idle CPU ${pct(result.cpuPercent)} (${after.size} processes), main thread ${pct(result.mainPercent)}, ` +
-        `${result.framesPerSecond.toFixed(1)} frames/s` +
+        `${result.framesPerSecond.toFixed(1)} frames/s, repeat visit ${ms(again)}` +
         (problems.length ? `, ${problems.length} console errors` : ""),
     );
     return result;
@@ -280,6 +297,20 @@ async function run(url, index) {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same browser opens the game again, as a player coming back the next
+ * day: its service worker (installed during the first visit) answers, and
+ * the browser may reuse the code it compiled. Time from navigation to title.
+ */
+async function repeatVisit(page, url) {
+  // The service worker has installed its cache (it takes the page over once ready).
+  await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__bench?.title !== undefined, null, { timeout: 120_000, polling: "raf" });
+  return performance.now() - t0;
 }
 
 // ---------------------------------------------------------------- formatting
@@ -312,17 +343,31 @@ async function main() {
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0].toFixed(2)} at start`;
 
   log(`== sizes of ${dist} (gzip -9, brotli 11: a while for the .wasm)`);
-  const files = sizes();
-  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli, served: t.served + f.served }), { raw: 0, gzip: 0, brotli: 0, served: 0 });
+  const files = sizes(dist);
+  const sum = (list) => list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli, served: t.served + f.served }), { raw: 0, gzip: 0, brotli: 0, served: 0 });
+  const total = sum(files);
 
   const visits = `${RUNS} first visit${RUNS === 1 ? "" : "s"}`;
   log(`== ${visits} in headless Chromium`);
-  const { server, url } = await serve();
+  const { server, url } = await serve(dist);
   const runs = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await run(url, i));
   } finally {
     server.kill();
+  }
+  let empty = null;
+  if (emptyDist) {
+    log(`== the empty Bevy + bevy_egui app in ${emptyDist}: sizes, then ${visits}`);
+    const emptyTotal = sum(sizes(emptyDist));
+    const served = await serve(emptyDist);
+    const emptyRuns = [];
+    try {
+      for (let i = 0; i < RUNS; i++) emptyRuns.push(await run(served.url, i, false));
+    } finally {
+      served.server.kill();
+    }
+    empty = { total: emptyTotal, runs: emptyRuns };
   }
 
   const sizeHeader = ["file", "raw", "gzip -9", "brotli 11", "served by serve.py"];
@@ -345,9 +390,22 @@ async function main() {
     ...types.map((type) => [`  ${type}`, range(runs.map((r) => r.cpuByType[type] ?? 0), pct)]),
     ["  main thread busy (CDP TaskDuration)", range(pick("mainPercent"), pct)],
     ["  frames drawn per second", range(pick("framesPerSecond"), (v) => v.toFixed(1))],
+    ["repeat visit (same browser, service worker) → title screen", range(pick("again"), ms)],
     [".wasm as the page received it", `${runs[0].wasm.encoding ?? "?"}, ${runs[0].wasm.bytes !== undefined ? bytes(runs[0].wasm.bytes) + " bytes" : "?"}`],
   ];
   const problems = [...new Set(runs.flatMap((r) => r.problems))];
+  const ratioRows = [];
+  if (empty) {
+    const emptyTitle = median(empty.runs.map((r) => r.toTitle));
+    const emptyAgain = median(empty.runs.map((r) => r.again));
+    ratioRows.push(
+      ["brotli bytes to first play: game / empty app", `${bytes(total.brotli)} / ${bytes(empty.total.brotli)} = **${(total.brotli / empty.total.brotli).toFixed(2)}**`],
+      ["time to title (medians): game / empty app", `${ms(median(pick("toTitle")))} / ${ms(emptyTitle)} = **${(median(pick("toTitle")) / emptyTitle).toFixed(2)}**`],
+      ["repeat visit to title (medians): game / empty app", `${ms(median(pick("again")))} / ${ms(emptyAgain)} = ${(median(pick("again")) / emptyAgain).toFixed(2)}`],
+      ["frames per second idle on the portal page (game)", range(pick("framesPerSecond"), (v) => v.toFixed(1))],
+    );
+    problems.push(...new Set(empty.runs.flatMap((r) => r.problems.map((p) => `(empty app) ${p}`))));
+  }
 
   const context = [
     `date ${date}, Chromium ${runs[0].version} (headless, SwiftShader WebGL), DIST ${dist}`,
@@ -357,6 +415,10 @@ async function main() {
   console.log(table(sizeHeader, sizeRows));
   console.log();
   console.log(table(["measure", "median (min – max)"], timeRows));
+  if (ratioRows.length) {
+    console.log();
+    console.log(table(["against the empty Bevy + bevy_egui app", "figures"], ratioRows.map(([a, b]) => [a, b.replaceAll("**", "")])));
+  }
   if (problems.length) console.log(`\nconsole errors:\n${problems.map((p) => `  ${p}`).join("\n")}`);
 
   console.log("\n---- Markdown for docs/benchmarks.md ----\n");
@@ -365,6 +427,10 @@ async function main() {
   console.log(markdown(sizeHeader, sizeRows.map(([file, ...rest]) => [`\`${file}\``.replace("`total, first play`", "**total, first play**"), ...rest])));
   console.log();
   console.log(markdown([visits, "median (min – max)"], timeRows.map(([label, value]) => [label.replace(/^ {2}/, "&nbsp;&nbsp;"), value])));
+  if (ratioRows.length) {
+    console.log();
+    console.log(markdown(["against the empty Bevy + bevy_egui app (web/empty)", "figures"], ratioRows));
+  }
 }
 
 main().catch((error) => {
