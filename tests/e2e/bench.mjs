@@ -307,6 +307,8 @@ async function run(url, index, full = true) {
 async function repeatVisit(page, url) {
   // The service worker has installed its cache (it takes the page over once ready).
   await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+  // The run left on the portal would be resumed: a player coming back after it ended sees the title.
+  await page.evaluate(() => localStorage.removeItem("dedale.partie"));
   const t0 = performance.now();
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__bench?.title !== undefined, null, { timeout: 120_000, polling: "raf" });
