@@ -184,34 +184,4 @@ pub(super) fn plugin(app: &mut App) {
     if !app.world().contains_resource::<Catalog>() {
         app.insert_resource(Catalog::with_files(Vec::new()));
     }
-    app.add_message::<bevy::window::RequestRedraw>()
-        .add_systems(
-            Update,
-            check_the_rest
-                .before(crate::game::ActSet)
-                .run_if(not(in_state(crate::screen::Screen::Loading))),
-        );
-}
-
-/// The title needs no scenario, so it opens before they are read (the
-/// loading screen waits for them only to resume a run or open a trainer's
-/// file): on the title they are read one a frame, behind the player's
-/// reading, and any left when the player moves on (or a run is asked for)
-/// are read at once.
-fn check_the_rest(
-    mut catalog: ResMut<Catalog>,
-    settings: Res<crate::settings::Settings>,
-    screen: Res<State<crate::screen::Screen>>,
-    starts: MessageReader<crate::game::StartScenario>,
-    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
-) {
-    if catalog.pending.is_empty() {
-        return;
-    }
-    if *screen.get() == crate::screen::Screen::Title && starts.is_empty() {
-        catalog.check_next(settings.lang);
-        redraw.write(bevy::window::RequestRedraw);
-    } else {
-        catalog.check_all(settings.lang);
-    }
 }

@@ -1,5 +1,5 @@
 //! Loading: the title opens at once, its scenarios read behind it
-//! (`catalog::check_the_rest`); the run left last time, or the scenario a
+//! (`check_the_rest`, below); the run left last time, or the scenario a
 //! trainer named on the command line, need every scenario first, checked one
 //! a frame behind a visible progress bar.
 
@@ -14,7 +14,14 @@ use crate::theme::{root_ui, widgets};
 use crate::ui::{UiSet, look};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, load.run_if(in_state(Screen::Loading)))
+    app.add_message::<bevy::window::RequestRedraw>()
+        .add_systems(
+            Update,
+            check_the_rest
+                .before(crate::game::ActSet)
+                .run_if(not(in_state(Screen::Loading))),
+        )
+        .add_systems(Update, load.run_if(in_state(Screen::Loading)))
         .add_systems(
             EguiPrimaryContextPass,
             draw.in_set(UiSet).run_if(in_state(Screen::Loading)),
@@ -80,5 +87,28 @@ fn load(
         // A trainer's file with errors: the choice screen shows them, line and column.
         Some(_) => next.set(Screen::Choice),
         None => next.set(Screen::Title),
+    }
+}
+
+/// The title needs no scenario, so it opens before they are read (the
+/// loading screen waits for them only to resume a run or open a trainer's
+/// file): on the title they are read one a frame, behind the player's
+/// reading, and any left when the player moves on (or a run is asked for)
+/// are read at once.
+fn check_the_rest(
+    mut catalog: ResMut<Catalog>,
+    settings: Res<Settings>,
+    screen: Res<State<Screen>>,
+    starts: MessageReader<StartScenario>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    if catalog.pending.is_empty() {
+        return;
+    }
+    if *screen.get() == Screen::Title && starts.is_empty() {
+        catalog.check_next(settings.lang);
+        redraw.write(bevy::window::RequestRedraw);
+    } else {
+        catalog.check_all(settings.lang);
     }
 }
