@@ -33,7 +33,11 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands) {
     // No multisampling: egui's shapes do not need it, and without a GPU (old
     // laptops, software WebGL) it makes every frame cost four times as much.
+    // (In the browser egui paints without Bevy's renderer: glpaint.rs.)
+    #[cfg(not(target_family = "wasm"))]
     commands.spawn((Camera2d, Msaa::Off));
+    #[cfg(target_family = "wasm")]
+    commands.spawn(Camera2d);
 }
 
 /// The planks, centred on the window as the sprites were, the seams showing

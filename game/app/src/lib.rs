@@ -21,6 +21,8 @@ mod desk;
 #[cfg(feature = "dev")]
 pub mod dev;
 pub mod game;
+#[cfg(target_family = "wasm")]
+mod glpaint;
 pub mod i18n;
 pub mod metrics;
 pub mod mirror;
@@ -64,7 +66,7 @@ pub struct AppPlugin;
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
         #[cfg(target_family = "wasm")]
-        app.add_plugins((web::plugin, semdom::plugin));
+        app.add_plugins((web::plugin, semdom::plugin, glpaint::plugin));
         app.add_plugins(bevy_egui::EguiPlugin::default())
             .add_plugins(LogicPlugin)
             .add_plugins((
