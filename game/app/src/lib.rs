@@ -2,7 +2,9 @@
 //!
 //! The logic plugins (settings, catalog, game, screens) run without a window,
 //! so headless tests drive the same systems the interface drives; the
-//! interface plugins draw with egui over a small Bevy desk scene.
+//! interface plugins draw everything with egui, desk included, which Bevy's
+//! renderer paints natively and egui_glow with WebGL2 in the browser
+//! (`glpaint`).
 //!
 //! Where things live: a screen in `screens/` (one module each: its logic and
 //! its drawing), the screen state in `screen`, what the screens' drawing
