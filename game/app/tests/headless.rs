@@ -45,33 +45,30 @@ fn the_title_opens_at_once_and_the_scenarios_are_read_behind_it() {
     assert!(catalog.entries.iter().all(|e| e.scenario.is_ok()));
 }
 
-#[test]
-fn leaving_the_title_early_reads_every_scenario_left_at_once() {
+/// A game that leaves the title for `to` as soon as the title is there,
+/// before the scenarios behind it are all read.
+fn straight_from_the_title(to: Screen) -> App {
     let mut app = app();
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Title);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Choice);
+    app.world_mut().resource_mut::<NextState<Screen>>().set(to);
     app.update();
+    assert_eq!(screen(&app), to);
+    app
+}
+
+#[test]
+fn leaving_the_title_early_reads_every_scenario_left_at_once() {
+    let mut app = straight_from_the_title(Screen::Choice);
     app.update();
-    assert_eq!(screen(&app), Screen::Choice);
     let catalog = app.world().resource::<Catalog>();
     assert_eq!(catalog.entries.len(), dedale::catalog::SHIPPED.len());
 }
 
 #[test]
 fn the_trainer_space_opened_from_the_title_at_once_knows_every_scenario() {
-    let mut app = app();
-    app.update();
-    app.update();
-    assert_eq!(screen(&app), Screen::Title);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Trainer);
-    app.update();
-    assert_eq!(screen(&app), Screen::Trainer);
+    let app = straight_from_the_title(Screen::Trainer);
     let names = app.world().resource::<Trainer>().scenarios.len();
     assert_eq!(
         names,
