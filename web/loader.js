@@ -140,42 +140,30 @@ window.dedaleDownload = (name, type, content) => {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 };
 
+// Bevy ends its start-up by throwing a control-flow exception that is not an error.
+const controlFlow = (error) => String(error).includes("Using exceptions for control flow");
+
 /**
- * Hides the loader when the game's first screen is there (its text mirror
- * filled). Should the game stop before (an error in its first frames, which
- * no promise reports), the player is told what to do rather than left with
- * « Démarrage… ».
+ * Once the game's first screen is there (its text mirror filled): the loader
+ * goes, and the canvas gets a focus event, since the game listens to the
+ * keyboard once it has one (keyboard players need no click). Should the game
+ * stop before (an error in its first frames, which no promise reports), the
+ * player is told what to do rather than left with « Démarrage… ».
  */
-function hideLoaderOnFirstScreen() {
-  const mirror = document.getElementById("mirror");
-  const hide = () => {
-    if (!mirror.textContent) return false;
-    document.getElementById("loader").classList.add("hidden");
-    return true;
-  };
-  if (hide()) return;
+function onFirstScreen() {
+  const loader = document.getElementById("loader");
   const stopped = (event) => {
-    if (document.getElementById("loader").classList.contains("hidden")) return;
-    if (String(event.message ?? event.error).includes("Using exceptions for control flow")) return;
+    if (loader.classList.contains("hidden") || controlFlow(event.message ?? event.error)) return;
     problem(`Le jeu s'est arrêté pendant son démarrage : ${event.message ?? event.reason ?? event}. Rechargez la page ; si cela recommence, essayez un autre navigateur.`);
   };
   window.addEventListener("error", stopped);
-  const observer = new MutationObserver(() => {
-    if (!hide()) return;
-    observer.disconnect();
-    window.removeEventListener("error", stopped);
-  });
-  observer.observe(mirror, { childList: true, subtree: true, characterData: true });
-}
-
-// The game listens to the keyboard once its canvas receives a focus event: give it
-// one as soon as the first screen is drawn, so keyboard players need no click.
-function focusOnFirstScreen() {
-  const canvas = document.getElementById("dedale");
   const mirror = document.getElementById("mirror");
   const observer = new MutationObserver(() => {
     if (!mirror.textContent) return;
     observer.disconnect();
+    window.removeEventListener("error", stopped);
+    loader.classList.add("hidden");
+    const canvas = document.getElementById("dedale");
     canvas.blur();
     canvas.focus();
   });
@@ -189,14 +177,11 @@ async function start() {
   }
   try {
     const [wasm, game] = await Promise.all([download("dedale_bg.wasm"), import("./dedale.js")]);
-    focusOnFirstScreen();
     // The loader stays until the game has drawn: compiling goes on while the bar fills.
-    const started = game.default({ module_or_path: wasm });
-    hideLoaderOnFirstScreen();
-    await started;
+    onFirstScreen();
+    await game.default({ module_or_path: wasm });
   } catch (error) {
-    // Bevy ends its start-up by throwing a control-flow exception that is not an error.
-    if (String(error).includes("Using exceptions for control flow")) return;
+    if (controlFlow(error)) return;
     problem(`Le jeu n'a pas pu démarrer : ${error}. Rechargez la page ; si cela recommence, essayez un autre navigateur.`);
   }
 }
