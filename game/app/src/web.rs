@@ -32,13 +32,8 @@ fn focus(focus: Res<crate::ui::Focus>) {
     if !focus.is_changed() {
         return;
     }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
     let report = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&report, &JsValue::from_str(key), &value);
-    };
+    let set = |key: &str, value: JsValue| set_on(&report, key, &value);
     set("label", JsValue::from_str(&focus.label));
     if let Some([x, y, w, h]) = focus.rect {
         for (key, v) in [("x", x), ("y", y), ("w", w), ("h", h)] {
@@ -47,7 +42,18 @@ fn focus(focus: Res<crate::ui::Focus>) {
     }
     set("vw", JsValue::from_f64(f64::from(focus.viewport[0])));
     set("vh", JsValue::from_f64(f64::from(focus.viewport[1])));
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("dedaleFocus"), &report);
+    tell_page("dedaleFocus", &report);
+}
+
+/// Sets `window[name]`, where the page and the browser tests read what the game tells them.
+fn tell_page(name: &str, value: &JsValue) {
+    if let Some(window) = web_sys::window() {
+        set_on(&window, name, value);
+    }
+}
+
+fn set_on(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// Tells the page, after each update, how many there were and whether the
@@ -59,19 +65,8 @@ fn focus(focus: Res<crate::ui::Focus>) {
 fn updates(mut redraws: MessageReader<bevy::window::RequestRedraw>, mut count: Local<u32>) {
     let busy = redraws.read().count() > 0;
     *count = count.wrapping_add(1);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let _ = js_sys::Reflect::set(
-        &window,
-        &JsValue::from_str("dedaleUpdates"),
-        &JsValue::from_f64(f64::from(*count)),
-    );
-    let _ = js_sys::Reflect::set(
-        &window,
-        &JsValue::from_str("dedaleBusy"),
-        &JsValue::from_bool(busy),
-    );
+    tell_page("dedaleUpdates", &JsValue::from_f64(f64::from(*count)));
+    tell_page("dedaleBusy", &JsValue::from_bool(busy));
 }
 
 /// Tells the clock when the page is hidden, or was since its last look
